@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Wuyi.Runtime.Persistence;
+
+/// <summary>How every module's context talks to its database: one place for naming and history tables.</summary>
+public static class ModuleDbContextOptions
+{
+    /// <summary>Configures <paramref name="builder"/> for <paramref name="target"/> and the module's own
+    /// migration history table (<c>__wuyi_{module}_migrations</c>).</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseTarget target, string module)
+    {
+        var history = $"__wuyi_{module}_migrations";
+        _ = target.Provider switch
+        {
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(target.ConnectionString, o => o.MigrationsHistoryTable(history)),
+            _ => builder.UseSqlite(target.ConnectionString, o => o.MigrationsHistoryTable(history)),
+        };
+        return builder.UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>Options for design-time tools (dotnet ef) and tests that build a context by hand.</summary>
+    public static DbContextOptions<TContext> For<TContext>(DatabaseTarget target, string module) where TContext : DbContext =>
+        (DbContextOptions<TContext>)Configure(new DbContextOptionsBuilder<TContext>(), target, module).Options;
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Wuyi.Certification.Regions;
+using Wuyi.Runtime.Persistence;
+
+namespace Wuyi.Server.Hosting;
+
+/// <summary>Migrates the database and seeds the regions: what `migrate` does, and `serve` before it listens.</summary>
+internal static class DatabaseStartup
+{
+    public static async Task MigrateAndSeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
+        catch (DatabaseUnavailableException e)
+        {
+            throw new WuyiStartupException(e.Message, e);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var seeded = await scope.ServiceProvider.GetRequiredService<RegionSeed>().SeedIfEmptyAsync(cancellationToken);
+        if (seeded > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
+                .LogInformation("Seeded {Count} regions from {File}", seeded, RegionSeed.FileName);
+    }
+}

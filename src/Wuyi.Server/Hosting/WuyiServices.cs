@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wuyi.Certification;
+using Wuyi.Runtime.Persistence;
+
+namespace Wuyi.Server.Hosting;
+
+/// <summary>The services every command shares: settings, the database, the modules.</summary>
+internal static class WuyiServices
+{
+    /// <summary>Reads the settings and registers the database and the modules.</summary>
+    /// <exception cref="WuyiStartupException">The settings are invalid (e.g. an unreadable database setting).</exception>
+    public static WuyiSettings AddWuyi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(WuyiSettings.Section).Get<WuyiSettings>() ?? new WuyiSettings();
+        var (target, error) = DatabaseTarget.Parse(settings.Database, settings.DataDirectory);
+        if (target is null)
+            throw new WuyiStartupException(error!);
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddWuyiDatabase(target);
+        services.AddCertification();
+        return settings;
+    }
+
+    /// <summary>Maps command-line flags onto settings keys, so flags override appsettings and environment.</summary>
+    public static Dictionary<string, string?> FlagsToSettings(string? db, string? dataDirectory)
+    {
+        var values = new Dictionary<string, string?>();
+        if (db is not null)
+            values[$"{WuyiSettings.Section}:{nameof(WuyiSettings.Database)}"] = db;
+        if (dataDirectory is not null)
+            values[$"{WuyiSettings.Section}:{nameof(WuyiSettings.DataDirectory)}"] = dataDirectory;
+        return values;
+    }
+}
