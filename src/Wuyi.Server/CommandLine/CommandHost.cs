@@ -23,7 +23,7 @@ internal static class CommandHost
         {
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
             builder.Configuration.AddInMemoryCollection(Overrides(parse));
-            builder.Services.AddWuyi(builder.Configuration);
+            builder.Services.AddWuyi(builder.Configuration, backgroundLoop: false);
             using var host = builder.Build();
             return await action(host.Services, output, cancellationToken);
         }

@@ -12,6 +12,11 @@ internal static class ServeCommand
         Description = "The addresses to listen on, as in any ASP.NET Core host (default: http://localhost:5000).",
     };
 
+    private static readonly Option<string?> Clock = new("--clock")
+    {
+        Description = "system (default) or manual: with manual, time moves only by POST /api/clock/advance (staging, tests).",
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Run the service (the default command).");
@@ -23,9 +28,12 @@ internal static class ServeCommand
     public static void Configure(Command command)
     {
         command.Options.Add(Urls);
+        command.Options.Add(Clock);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = CommandHost.Overrides(parse);
+            if (parse.GetValue(Clock) is { } clock)
+                overrides["Wuyi:Clock"] = clock;
             if (parse.GetValue(Urls) is { } urls)
                 overrides["urls"] = urls;
             try

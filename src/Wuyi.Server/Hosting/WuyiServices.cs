@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Certification;
+using Wuyi.Runtime;
 using Wuyi.Runtime.Persistence;
+using Wuyi.Runtime.Timers;
 
 namespace Wuyi.Server.Hosting;
 
@@ -10,23 +12,31 @@ internal static class WuyiServices
 {
     /// <summary>Reads the settings and registers the database and the modules.</summary>
     /// <exception cref="WuyiStartupException">The settings are invalid (e.g. an unreadable database setting).</exception>
-    public static WuyiSettings AddWuyi(this IServiceCollection services, IConfiguration configuration)
+    public static WuyiSettings AddWuyi(this IServiceCollection services, IConfiguration configuration, bool backgroundLoop = true)
     {
         var settings = configuration.GetSection(WuyiSettings.Section).Get<WuyiSettings>() ?? new WuyiSettings();
         var (target, error) = DatabaseTarget.Parse(settings.Database, settings.DataDirectory);
         if (target is null)
             throw new WuyiStartupException(error!);
         services.AddSingleton(settings);
-        services.AddSingleton(TimeProvider.System);
         services.AddWuyiDatabase(target);
+        var manualClock = settings.Clock switch
+        {
+            "system" or "" or null => null,
+            "manual" => new ManualClock(settings.ManualClockStart ?? DateTimeOffset.Parse("2022-08-24T00:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture)),
+            var other => throw new WuyiStartupException($"--clock must be 'system' or 'manual', not '{other}'."),
+        };
+        services.AddWuyiRuntime(configuration, manualClock, backgroundLoop);
         services.AddCertification();
         return settings;
     }
 
     /// <summary>Maps command-line flags onto settings keys, so flags override appsettings and environment.</summary>
-    public static Dictionary<string, string?> FlagsToSettings(string? db, string? dataDirectory)
+    public static Dictionary<string, string?> FlagsToSettings(string? db, string? dataDirectory, string? clock = null)
     {
         var values = new Dictionary<string, string?>();
+        if (clock is not null)
+            values[$"{WuyiSettings.Section}:{nameof(WuyiSettings.Clock)}"] = clock;
         if (db is not null)
             values[$"{WuyiSettings.Section}:{nameof(WuyiSettings.Database)}"] = db;
         if (dataDirectory is not null)

@@ -12,6 +12,12 @@ public sealed class WuyiSettings
     /// <summary>The folder of the embedded database and other local files.</summary>
     public string DataDirectory { get; set; } = ".data";
 
+    /// <summary><c>system</c> (the default) or <c>manual</c>: time stands still until <c>POST /api/clock/advance</c> moves it.</summary>
+    public string Clock { get; set; } = "system";
+
+    /// <summary>Where a manual clock starts (default 2022-08-24T00:00+08:00, the programme's publication).</summary>
+    public DateTimeOffset? ManualClockStart { get; set; }
+
     /// <summary>Whether <c>serve</c> applies pending migrations and seeds the regions at start-up.</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

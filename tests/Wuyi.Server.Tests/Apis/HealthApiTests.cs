@@ -33,7 +33,7 @@ public sealed class HealthApiTests
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Contains("migrations pending for: certification", await ready.Content.ReadAsStringAsync());
+        Assert.Contains("migrations pending for: runtime, certification", await ready.Content.ReadAsStringAsync());
     }
 
     [Fact]

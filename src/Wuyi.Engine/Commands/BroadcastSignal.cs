@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+
+namespace Wuyi.Engine.Commands;
+
+/// <summary>Broadcast a BPMN signal to every instance (this one included) and to signal start events.</summary>
+/// <param name="ElementId">The throwing element's id.</param>
+/// <param name="SignalName">The signal name.</param>
+/// <param name="Variables">The variables visible at the throwing element.</param>
+public sealed record BroadcastSignal(string ElementId, string SignalName, ImmutableSortedDictionary<string, object?> Variables) : EngineCommand;

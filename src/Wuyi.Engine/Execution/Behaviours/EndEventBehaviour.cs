@@ -1,0 +1,48 @@
+using Wuyi.Engine.Commands;
+using Wuyi.Engine.Model;
+using Wuyi.Engine.State;
+
+namespace Wuyi.Engine.Execution.Behaviours;
+
+/// <summary>
+/// End events end their path. A terminate end ends every path of its scope; an error end throws its error
+/// (uncaught, it behaves as a none end, as in Camunda 7, except in a called child, whose call activity
+/// then throws it); message and signal ends send before they end.
+/// </summary>
+internal sealed class EndEventBehaviour : INodeBehaviour
+{
+    public void Enter(InstanceExecution run, TokenState token, FlowNode node)
+    {
+        switch (node.Event.Kind)
+        {
+            case EventKind.Terminate:
+                run.Emit("activity-completed", node);
+                run.TerminateScope(token);
+                return;
+            case EventKind.Error:
+                run.Emit("activity-completed", node);
+                run.RemoveToken(token);
+                var code = node.Event.Name ?? node.Id;
+                if (run.PropagateError(null, token.ScopeId, code)) return;
+                if (run.HasParent) run.FailToParent(code, null);
+                else run.CheckScopeCompletion(token.ScopeId);
+                return;
+            case EventKind.Escalation:
+                run.Emit("activity-completed", node);
+                run.RemoveToken(token);
+                run.PropagateEscalation(token.ScopeId, node.Event.Name);
+                if (!run.HasEnded) run.CheckScopeCompletion(token.ScopeId);
+                return;
+            case EventKind.Message when node.Handler is not null:
+                ServiceTaskBehaviour.Invoke(run, token, node);
+                return;
+            case EventKind.Message:
+                MessageThrow.Send(run, token, node);
+                break;
+            case EventKind.Signal:
+                run.Command(new BroadcastSignal(node.Id, node.Event.Name!, run.VisibleVariables(token.Id)));
+                break;
+        }
+        run.CompleteActivity(token);
+    }
+}

@@ -1,0 +1,64 @@
+using Wuyi.Engine.Model;
+using Wuyi.Engine.State;
+
+namespace Wuyi.Engine.Execution;
+
+internal sealed partial class InstanceExecution
+{
+    /// <summary>
+    /// Throws a BPMN error: the failing activity's own error boundary events first, then, scope by scope
+    /// outwards, an error event sub-process of the scope and the error boundary events of the sub-process
+    /// that is the scope. An exact error code wins over a catch-all. Returns false when nothing catches it.
+    /// </summary>
+    public bool PropagateError(int? activityTokenId, int scopeId, string code)
+    {
+        if (activityTokenId is { } a && _tokens.TryGetValue(a, out var activity) && !IsInnerInstance(activity)
+            && MatchBoundary(activity.ElementId, EventKind.Error, code) is { } own)
+        {
+            FireBoundary(activity, own, null);
+            return true;
+        }
+        return PropagateOutwards(scopeId, EventKind.Error, code, null);
+    }
+
+    /// <summary>Throws an escalation outwards from <paramref name="scopeId"/>; uncaught, it changes nothing.</summary>
+    public bool PropagateEscalation(int scopeId, string? code) => PropagateOutwards(scopeId, EventKind.Escalation, code, null);
+
+    private bool PropagateOutwards(int scopeId, EventKind kind, string? code, IReadOnlyDictionary<string, object?>? variables)
+    {
+        int? current = scopeId;
+        while (current is { } id && _scopes.TryGetValue(id, out var scope))
+        {
+            if (scope.Kind != ScopeKind.MultiInstance && MatchEventSubProcess(scope.ElementId, kind, code) is { } start)
+            {
+                StartEventSubProcess(scope.Id, start, variables);
+                return true;
+            }
+            if (scope.OwnerTokenId is not { } ownerId || !_tokens.TryGetValue(ownerId, out var owner)) return false;
+            // A sub-process that is itself an inner instance has no boundary events of its own: the body has them.
+            if (scope.Kind is ScopeKind.SubProcess or ScopeKind.MultiInstance && !IsInnerInstance(owner)
+                && MatchBoundary(owner.ElementId, kind, code) is { } boundary)
+            {
+                FireBoundary(owner, boundary, variables);
+                return true;
+            }
+            current = owner.ScopeId;
+        }
+        return false;
+    }
+
+    private FlowNode? MatchBoundary(string activityId, EventKind kind, string? code)
+    {
+        var candidates = Process.BoundariesOf(activityId).Where(b => b.Event.Kind == kind).ToList();
+        return candidates.FirstOrDefault(b => b.Event.Name is not null && b.Event.Name == code)
+            ?? candidates.FirstOrDefault(b => b.Event.Name is null);
+    }
+
+    private FlowNode? MatchEventSubProcess(string scopeElementId, EventKind kind, string? code)
+    {
+        if (!Process.Scopes.TryGetValue(scopeElementId, out var definition)) return null;
+        var candidates = definition.EventSubProcessStartIds.Select(Node).Where(n => n.Event.Kind == kind).ToList();
+        return candidates.FirstOrDefault(n => n.Event.Name is not null && n.Event.Name == code)
+            ?? candidates.FirstOrDefault(n => n.Event.Name is null);
+    }
+}

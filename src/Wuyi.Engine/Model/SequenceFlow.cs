@@ -1,0 +1,6 @@
+using Wuyi.Expressions;
+
+namespace Wuyi.Engine.Model;
+
+/// <summary>A sequence flow; <see cref="Condition"/> is null for an unconditional flow.</summary>
+internal sealed record SequenceFlow(string Id, string SourceId, string TargetId, Expression? Condition, int? Line);

@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Wuyi.Engine.Model;
+using Wuyi.Runtime.Store;
+
+namespace Wuyi.Runtime.Definitions;
+
+/// <summary>
+/// Parsed definition versions by id. A version never changes once deployed, so its parsed model is cached
+/// for the life of the process; instances are never cached (a waiting instance costs no memory).
+/// </summary>
+public sealed class DefinitionCatalog
+{
+    private readonly ConcurrentDictionary<long, BpmnDefinitions> parsed = new();
+
+    /// <summary>The parsed model of version <paramref name="definitionId"/>.</summary>
+    /// <exception cref="InvalidOperationException">The stored XML no longer parses (it did when deployed).</exception>
+    public async Task<BpmnDefinitions> GetAsync(RuntimeDbContext db, long definitionId, CancellationToken cancellationToken)
+    {
+        if (parsed.TryGetValue(definitionId, out var cached))
+            return cached;
+        var xml = await db.Definitions.Where(d => d.Id == definitionId).Select(d => d.Xml).SingleAsync(cancellationToken);
+        return parsed.GetOrAdd(definitionId, _ => Parse(xml, definitionId));
+    }
+
+    /// <summary>The newest version of <paramref name="key"/>, or null when none is deployed.</summary>
+    public Task<DefinitionRecord?> LatestAsync(RuntimeDbContext db, string key, CancellationToken cancellationToken) =>
+        db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+
+    internal void Remember(long definitionId, BpmnDefinitions definitions) => parsed.TryAdd(definitionId, definitions);
+
+    private static BpmnDefinitions Parse(string xml, long definitionId)
+    {
+        var outcome = BpmnDefinitions.Parse(xml);
+        return outcome.Definitions ?? throw new InvalidOperationException(
+            $"definition {definitionId} no longer parses: {string.Join("; ", outcome.Problems.Select(p => p.Message))}");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Wuyi.Engine.Model;
+using Wuyi.Runtime.Store;
+
+namespace Wuyi.Runtime.Definitions;
+
+/// <summary>
+/// Deploys BPMN documents: validates with the engine, then creates a version per executable process whose
+/// XML changed. The same XML twice is one version; running instances stay on the version they started on.
+/// </summary>
+public sealed class Deployment(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock)
+{
+    /// <summary>Validates and deploys <paramref name="xml"/>.</summary>
+    /// <returns>The versions, one per executable process, or the model's problems (and nothing deployed).</returns>
+    public async Task<DeploymentOutcome> DeployAsync(string xml, string deployedBy, CancellationToken cancellationToken)
+    {
+        var parse = BpmnDefinitions.Parse(xml);
+        if (parse.Definitions is not { } definitions)
+            return new DeploymentOutcome([], parse.Problems);
+        var executable = definitions.ExecutableProcesses;
+        if (executable.IsEmpty)
+            return new DeploymentOutcome([], [new ModelProblem(null, null, "the document has no executable process (isExecutable=\"true\")")]);
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var versions = new List<DeployedVersion>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var process in executable)
+        {
+            var existing = await db.Definitions.AsNoTracking().Where(d => d.Key == process.Id && d.Hash == hash)
+                .Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
+            {
+                versions.Add(new DeployedVersion(process.Id, existing.Version, existing.Id, Created: false));
+                continue;
+            }
+            var latest = await db.Definitions.Where(d => d.Key == process.Id).MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+            var record = new DefinitionRecord
+            {
+                Key = process.Id, Version = latest + 1, Name = process.Name, Xml = xml, Hash = hash,
+                DeployedBy = deployedBy, DeployedAt = clock.GetUtcNow(),
+            };
+            db.Definitions.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            catalog.Remember(record.Id, definitions);
+            versions.Add(new DeployedVersion(process.Id, record.Version, record.Id, Created: true));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return new DeploymentOutcome(versions, []);
+    }
+}

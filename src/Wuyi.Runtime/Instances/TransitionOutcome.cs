@@ -1,0 +1,14 @@
+namespace Wuyi.Runtime.Instances;
+
+/// <summary>The outcome of a start or a stimulus.</summary>
+/// <param name="Status">What became of it.</param>
+/// <param name="InstanceId">The instance concerned.</param>
+/// <param name="Revision">The instance's revision afterwards (0 when unknown).</param>
+/// <param name="Refusal">For <see cref="TransitionStatus.Refused"/>: the engine's reason.</param>
+/// <param name="OutboxIds">The outbox rows the step wrote, to carry out now.</param>
+public sealed record TransitionOutcome(TransitionStatus Status, string InstanceId, int Revision = 0, string? Refusal = null,
+    IReadOnlyList<long>? OutboxIds = null)
+{
+    /// <summary>True when the instance is in the state the stimulus asked for (applied now or before).</summary>
+    public bool Succeeded => Status is TransitionStatus.Applied or TransitionStatus.Duplicate or TransitionStatus.Held;
+}

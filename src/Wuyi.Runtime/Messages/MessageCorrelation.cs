@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wuyi.Engine.Model;
+using Wuyi.Engine.Stimuli;
+using Wuyi.Runtime.Definitions;
+using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Store;
+
+namespace Wuyi.Runtime.Messages;
+
+/// <summary>
+/// Delivers messages and signals. A message goes to every instance with a matching wait (one wait each), or
+/// to every instance under a region prefix (fan-out, in batches), and starts instances at message start
+/// events; one that reaches nothing is buffered until a wait appears or its time-to-live ends. Each
+/// delivery is keyed by message id and instance, so a repeat changes nothing.
+/// </summary>
+public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions transitions, DefinitionCatalog catalog,
+    TimeProvider clock, IOptions<RuntimeOptions> options, PendingWork pending)
+{
+    /// <summary>Correlates a message.</summary>
+    public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
+    {
+        var correlated = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            // Keyset pagination by wait id: each batch is one query, and the set may shrink as we apply.
+            var query = db.Waits.AsNoTracking().Where(w => w.Kind == "Message" && w.Name == message.Name);
+            query = message.RegionPrefix is { } prefix
+                ? query.Where(w => w.CorrelationKey != null && w.CorrelationKey.StartsWith(prefix))
+                : query.Where(w => w.CorrelationKey == message.CorrelationKey);
+            if (after is not null)
+                query = query.Where(w => string.Compare(w.Id, after) > 0);
+            var batch = await query.OrderBy(w => w.Id).Take(options.Value.BatchSize)
+                .Select(w => new { w.Id, w.InstanceId }).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                break;
+            after = batch[^1].Id;
+            foreach (var wait in batch.DistinctBy(w => w.InstanceId))
+            {
+                if (correlated.Contains(wait.InstanceId))
+                    continue;
+                var outcome = await transitions.ApplyAsync(new StimulusRequest(wait.InstanceId,
+                    new MessageReceived(wait.Id, message.Variables), $"msg:{message.MessageId}:{wait.InstanceId}", message.Actor), cancellationToken);
+                pending.Add(outcome);
+                if (outcome.Succeeded)
+                    correlated.Add(wait.InstanceId);
+            }
+        }
+        var started = await StartAtMessageStartsAsync(message, cancellationToken);
+        var buffered = correlated.Count == 0 && started.Count == 0 && message.RegionPrefix is null
+            && await BufferAsync(message, cancellationToken);
+        return new CorrelationResult(correlated, started, buffered);
+    }
+
+    /// <summary>Delivers buffered messages that match the instance's message waits (called after it changed).</summary>
+    public async Task DeliverBufferedAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var matches = await (from w in db.Waits.AsNoTracking()
+                             where w.InstanceId == instanceId && w.Kind == "Message"
+                             join m in db.BufferedMessages.AsNoTracking() on new { w.Name, w.CorrelationKey } equals new { Name = (string?)m.Name, m.CorrelationKey }
+                             where m.ExpiresAt > now
+                             orderby m.ReceivedAt
+                             select new { WaitId = w.Id, m.MessageId, m.Variables }).ToListAsync(cancellationToken);
+        foreach (var match in matches.DistinctBy(m => m.MessageId))
+        {
+            var messageId = match.MessageId;
+            var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId,
+                    new MessageReceived(match.WaitId, JsonVariables.FromObject(match.Variables)), $"msg:{messageId}:{instanceId}", "system:message-buffer"),
+                (ctx, _, ct) => ctx.BufferedMessages.Where(m => m.MessageId == messageId).ExecuteDeleteAsync(ct), cancellationToken);
+            pending.Add(outcome);
+            if (outcome.Status == TransitionStatus.Applied)
+                return; // the instance changed: its waits may be others now; the next round finds them
+        }
+    }
+
+    /// <summary>Drops buffered messages whose time-to-live has ended; returns how many.</summary>
+    public Task<int> ExpireBufferedAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.BufferedMessages.Where(m => m.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<List<string>> StartAtMessageStartsAsync(MessageRequest message, CancellationToken cancellationToken)
+    {
+        var started = new List<string>();
+        foreach (var (definition, startEvent) in await StartEventsAsync(StartTriggerKind.Message, message.Name, cancellationToken))
+        {
+            // The id derives from the message, so a repeated message finds the instance it started.
+            var id = DerivedId("m", message.MessageId, definition.Key);
+            var outcome = await transitions.StartAsync(new StartInstanceRequest(definition.Key, message.CorrelationKey,
+                message.Variables, message.Actor, id, definition.Id, startEvent), cancellationToken);
+            pending.Add(outcome);
+            if (outcome.Succeeded)
+                started.Add(id);
+        }
+        return started;
+    }
+
+    internal async Task<List<(DefinitionRecord Definition, string StartEventId)>> StartEventsAsync(StartTriggerKind kind, string name,
+        CancellationToken cancellationToken)
+    {
+        var latest = await db.Definitions.AsNoTracking()
+            .Where(d => !db.Definitions.Any(n => n.Key == d.Key && n.Version > d.Version)).ToListAsync(cancellationToken);
+        var result = new List<(DefinitionRecord, string)>();
+        foreach (var definition in latest)
+        {
+            var model = await catalog.GetAsync(db, definition.Id, cancellationToken);
+            if (!model.Processes.TryGetValue(definition.Key, out var process))
+                continue;
+            foreach (var trigger in process.StartTriggers.Where(t => t.Kind == kind && t.Name == name))
+                result.Add((definition, trigger.ElementId));
+        }
+        return result;
+    }
+
+    private async Task<bool> BufferAsync(MessageRequest message, CancellationToken cancellationToken)
+    {
+        var ttl = message.TimeToLive ?? options.Value.MessageTimeToLive;
+        if (ttl <= TimeSpan.Zero)
+            return false;
+        if (await db.BufferedMessages.AnyAsync(m => m.MessageId == message.MessageId, cancellationToken))
+            return true;
+        var now = clock.GetUtcNow();
+        db.BufferedMessages.Add(new BufferedMessageRecord
+        {
+            MessageId = message.MessageId, Name = message.Name, CorrelationKey = message.CorrelationKey,
+            Variables = JsonVariables.ToJson(message.Variables), ReceivedAt = now, ExpiresAt = now + ttl,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (Transience.IsRetryable(e))
+        {
+            // The same message id raced in from another request: it is buffered either way.
+        }
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    internal static string DerivedId(string prefix, string sourceId, string key) =>
+        $"{prefix}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceId}\n{key}")))[..24]}";
+}

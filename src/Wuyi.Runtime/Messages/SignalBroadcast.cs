@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wuyi.Engine.Model;
+using Wuyi.Engine.Stimuli;
+using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Store;
+
+namespace Wuyi.Runtime.Messages;
+
+/// <summary>
+/// Broadcasts a BPMN signal: every instance waiting for it, and every signal start event of the newest
+/// versions. Keyed by broadcast id and instance, so a repeat changes nothing.
+/// </summary>
+public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
+    IOptions<RuntimeOptions> options, PendingWork pending)
+{
+    /// <summary>Broadcasts <paramref name="signal"/>.</summary>
+    public async Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
+        string actor, CancellationToken cancellationToken)
+    {
+        var reached = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var query = db.Waits.AsNoTracking().Where(w => w.Kind == "Signal" && w.Name == signal);
+            if (after is not null)
+                query = query.Where(w => string.Compare(w.InstanceId, after) > 0);
+            var batch = await query.Select(w => w.InstanceId).Distinct().OrderBy(i => i).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
+                break;
+            after = batch[^1];
+            foreach (var instanceId in batch)
+            {
+                var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId, new SignalReceived(signal, variables),
+                    $"sig:{broadcastId}:{instanceId}", actor), cancellationToken);
+                pending.Add(outcome);
+                if (outcome.Succeeded)
+                    reached.Add(instanceId);
+            }
+        }
+        var started = new List<string>();
+        foreach (var (definition, startEvent) in await messages.StartEventsAsync(StartTriggerKind.Signal, signal, cancellationToken))
+        {
+            var id = MessageCorrelation.DerivedId("s", broadcastId, definition.Key);
+            var outcome = await transitions.StartAsync(new StartInstanceRequest(definition.Key, null, variables, actor, id, definition.Id, startEvent), cancellationToken);
+            pending.Add(outcome);
+            if (outcome.Succeeded)
+                started.Add(id);
+        }
+        return new CorrelationResult(reached, started, Buffered: false);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wuyi.Engine.Commands;
+using Wuyi.Engine.State;
+using Wuyi.Engine.Stimuli;
+using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Messages;
+using Wuyi.Runtime.Store;
+
+namespace Wuyi.Runtime.Outbox;
+
+/// <summary>
+/// Carries out outbox rows: claims one (a lapsed claim of a crashed node may be taken over), does its work,
+/// marks it done. Every effect is an idempotent transition, so doing a row twice after a crash is harmless.
+/// A service handler that throws is retried with exponential back-off; out of attempts, the row is dead and
+/// an incident names it.
+/// </summary>
+public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
+    SignalBroadcast signals, IEnumerable<IServiceTaskHandler> handlers, TimeProvider clock, IOptions<RuntimeOptions> options,
+    RuntimeNode node, PendingWork pending, ILogger<OutboxWork> logger)
+{
+    /// <summary>Claims and carries out row <paramref name="id"/> if it is due and unclaimed; false when it was not.</summary>
+    public async Task<bool> RunAsync(long id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + options.Value.ClaimDuration;
+        var claimed = await db.Outbox.Where(o => o.Id == id && o.Status == "pending" && o.NextAttemptAt <= now
+                && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, node.Id).SetProperty(o => o.ClaimedUntil, until), cancellationToken);
+        if (claimed == 0)
+            return false;
+        var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
+        var payload = OutboxCommands.Parse(row);
+        try
+        {
+            await CarryOutAsync(row, payload, cancellationToken);
+            await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "done")
+                .SetProperty(o => o.Attempts, row.Attempts + 1).SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await FailAsync(row, e, cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>The ids of pending rows that are due and unclaimed, oldest first.</summary>
+    public Task<List<long>> DueAsync(int max, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.Outbox.AsNoTracking().Where(o => o.Status == "pending" && o.NextAttemptAt <= now && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(cancellationToken);
+    }
+
+    private async Task CarryOutAsync(OutboxRecord row, JsonElement p, CancellationToken cancellationToken)
+    {
+        string S(string name) => p.GetProperty(name).GetString()!;
+        string? N(string name) => p.TryGetProperty(name, out var v) ? v.GetString() : null;
+        IReadOnlyDictionary<string, object?> V() => JsonVariables.FromObject(p.TryGetProperty("variables", out var v) ? v : null);
+        TransitionOutcome outcome;
+        switch (row.Kind)
+        {
+            case "service":
+                var handler = handlers.FirstOrDefault(h => h.Name == S("handler"))
+                    ?? throw new UnknownHandlerException(S("handler"));
+                var result = await handler.HandleAsync(new ServiceCall(row.InstanceId, S("waitId"), S("elementId"), V(), row.Attempts + 1), cancellationToken);
+                Stimulus answer = result.ErrorCode is { } code
+                    ? new ServiceFailed(S("waitId"), code, result.ErrorMessage)
+                    : new ServiceCompleted(S("waitId"), result.Variables);
+                outcome = await transitions.ApplyAsync(new StimulusRequest(row.InstanceId, answer, $"svc:{S("waitId")}", $"system:service:{handler.Name}"), cancellationToken);
+                break;
+            case "start-child":
+                outcome = await transitions.StartAsync(new StartInstanceRequest(S("calledElement"), N("businessKey"), V(),
+                    "system:call-activity", S("childInstanceId"), Parent: new ParentLink(row.InstanceId, S("waitId"))), cancellationToken);
+                break;
+            case "cancel-child":
+                outcome = await transitions.ApplyAsync(new StimulusRequest(S("childInstanceId"), new Cancel("the calling instance was cancelled"),
+                    $"cancel:{S("childInstanceId")}", "system:call-activity"), cancellationToken);
+                break;
+            case "report-to-parent":
+                var waitId = S("parentWaitId");
+                Stimulus report = Enum.Parse<ChildOutcome>(S("outcome")) switch
+                {
+                    ChildOutcome.Completed => new ChildCompleted(waitId, V()),
+                    ChildOutcome.Failed => new ChildFailed(waitId, N("errorCode") ?? "CHILD_FAILED", N("message")),
+                    _ => new ChildTerminated(waitId, N("message")),
+                };
+                outcome = await transitions.ApplyAsync(new StimulusRequest(S("parentInstanceId"), report, $"child:{waitId}", $"system:child:{row.InstanceId}"), cancellationToken);
+                break;
+            case "throw-message":
+                await messages.CorrelateAsync(new MessageRequest(S("name"), N("correlationKey"), null, $"outbox:{row.Id}", V(), null,
+                    $"system:instance:{row.InstanceId}"), cancellationToken);
+                return;
+            case "broadcast-signal":
+                await signals.BroadcastAsync(S("signal"), V(), $"outbox:{row.Id}", $"system:instance:{row.InstanceId}", cancellationToken);
+                return;
+            default:
+                throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
+        }
+        pending.Add(outcome);
+    }
+
+    private async Task FailAsync(OutboxRecord row, Exception error, CancellationToken cancellationToken)
+    {
+        var attempts = row.Attempts + 1;
+        var now = clock.GetUtcNow();
+        var dead = error is UnknownHandlerException || attempts >= options.Value.ServiceAttempts;
+        var delay = options.Value.ServiceRetryDelay * Math.Pow(2, attempts - 1);
+        logger.LogWarning(error, "Outbox {Id} ({Kind}) of instance {Instance} failed, attempt {Attempt}{Dead}",
+            row.Id, row.Kind, row.InstanceId, attempts, dead ? "; no retries left" : "");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Outbox.Where(o => o.Id == row.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.Status, dead ? "dead" : "pending").SetProperty(o => o.Attempts, attempts)
+            .SetProperty(o => o.NextAttemptAt, now + delay).SetProperty(o => o.LastError, error.Message)
+            .SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        if (dead)
+        {
+            var element = OutboxCommands.Parse(row).TryGetProperty("elementId", out var e) ? e.GetString() ?? row.Kind : row.Kind;
+            db.Incidents.Add(new IncidentRecord
+            {
+                InstanceId = row.InstanceId, ElementId = element, Source = "outbox", OutboxId = row.Id, CreatedAt = now,
+                Message = $"{row.Kind} failed {attempts} time(s): {error.Message}",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

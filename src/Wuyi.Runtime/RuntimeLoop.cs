@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wuyi.Runtime.Messages;
+using Wuyi.Runtime.Outbox;
+using Wuyi.Runtime.Timers;
+
+namespace Wuyi.Runtime;
+
+/// <summary>
+/// The background work of a node: fire due timers, carry out outbox rows left by crashed or busy requests,
+/// drop expired buffered messages. Stateless between rounds — everything is read from the database — so
+/// any number of nodes can run it side by side.
+/// </summary>
+internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeOptions> options, ILogger<RuntimeLoop> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Real time paces the polling; business time (TimeProvider) decides what is due.
+        using var ticks = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await RoundAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "A background round failed; the next round tries again");
+            }
+        }
+        while (await ticks.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round; busy rounds repeat at once until nothing is due.</summary>
+    internal async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        var batch = options.Value.BatchSize;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var fired = await services.GetRequiredService<DueTimers>().FireDueAsync(batch, cancellationToken);
+            var outbox = services.GetRequiredService<OutboxWork>();
+            var due = await outbox.DueAsync(batch, cancellationToken);
+            foreach (var id in due)
+                await outbox.RunAsync(id, cancellationToken);
+            await services.GetRequiredService<PendingWorkRunner>().RunAsync(cancellationToken);
+            await services.GetRequiredService<MessageCorrelation>().ExpireBufferedAsync(cancellationToken);
+            if (fired < batch && due.Count < batch)
+                return;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Wuyi.Runtime.Definitions;
+using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Messages;
+using Wuyi.Runtime.Outbox;
+using Wuyi.Runtime.Persistence;
+using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Tasks;
+using Wuyi.Runtime.Timers;
+
+namespace Wuyi.Runtime;
+
+/// <summary>Registers the durable runtime.</summary>
+public static class RuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the runtime's tables, services and background loop. With a <paramref name="manualClock"/>, business
+    /// time is that clock (moved by <see cref="ClockAdvance"/>); otherwise the registered <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddWuyiRuntime(this IServiceCollection services, IConfiguration? configuration = null,
+        ManualClock? manualClock = null, bool backgroundLoop = true)
+    {
+        services.AddModuleDbContext<RuntimeDbContext, PostgresRuntimeDbContext, SqliteRuntimeDbContext>(RuntimeDbContext.Module);
+        var options = services.AddOptions<RuntimeOptions>();
+        if (configuration is not null)
+            options.Bind(configuration.GetSection(RuntimeOptions.Section));
+        if (manualClock is not null)
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(manualClock);
+            services.AddSingleton(manualClock);
+            services.AddScoped<ClockAdvance>();
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(RuntimeNode.ForThisProcess());
+        services.AddSingleton<DefinitionCatalog>();
+        services.AddScoped<Deployment>();
+        services.AddScoped<InstanceTransitions>();
+        services.AddScoped<InstanceOperations>();
+        services.AddScoped<PendingWork>();
+        services.AddScoped<PendingWorkRunner>();
+        services.AddScoped<MessageCorrelation>();
+        services.AddScoped<SignalBroadcast>();
+        services.AddScoped<OutboxWork>();
+        services.AddScoped<DueTimers>();
+        services.AddScoped<TaskInbox>();
+        if (backgroundLoop)
+            services.AddHostedService<RuntimeLoop>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Wuyi.Runtime.Store;
+
+namespace Wuyi.Runtime.Tasks;
+
+/// <summary>The outcome of claiming, unclaiming or completing a task.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="Task">The task as it is now (null when not found).</param>
+/// <param name="Conflict">For <see cref="TaskActionStatus.Conflict"/>: who acted first and when, in words.</param>
+public sealed record TaskActionResult(TaskActionStatus Status, UserTaskRecord? Task, string? Conflict = null);
+
+/// <summary>What became of a task action.</summary>
+public enum TaskActionStatus
+{
+    /// <summary>Done (or, for a repeat by the same person, done before: the first outcome).</summary>
+    Done,
+
+    /// <summary>No such task.</summary>
+    NotFound,
+
+    /// <summary>Someone else claimed or completed it first; <see cref="TaskActionResult.Conflict"/> says who and when.</summary>
+    Conflict,
+
+    /// <summary>The instance is suspended; the completion is held and applied on resume.</summary>
+    Held,
+}
