@@ -28,7 +28,6 @@ public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions 
             var id = h.Id;
             var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId, StimulusJson.Deserialize(h.Stimulus), h.Key, h.Actor),
                 (ctx, _, ct) => ctx.HeldStimuli.Where(x => x.Id == id).ExecuteDeleteAsync(ct), cancellationToken);
-            pending.Add(outcome);
             if (outcome.Status != TransitionStatus.Applied)
                 await db.HeldStimuli.Where(x => x.Id == id).ExecuteDeleteAsync(cancellationToken);
         }
@@ -39,7 +38,6 @@ public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions 
     public async Task<TransitionOutcome> CancelAsync(string instanceId, string actor, string? reason, CancellationToken cancellationToken)
     {
         var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId, new Cancel(reason ?? $"cancelled by {actor}"), $"cancel:{instanceId}", actor), cancellationToken);
-        pending.Add(outcome);
         return outcome;
     }
 
@@ -63,7 +61,6 @@ public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions 
                 (ctx, at, ct) => ctx.Incidents.Where(i => i.InstanceId == incident.InstanceId && i.Source == "engine" && i.ResolvedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, at).SetProperty(i => i.ResolvedBy, actor), ct),
                 cancellationToken);
-            pending.Add(outcome);
         }
         return await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == incidentId, cancellationToken);
     }

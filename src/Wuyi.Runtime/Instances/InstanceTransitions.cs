@@ -4,6 +4,7 @@ using Wuyi.Engine.Execution;
 using Wuyi.Engine.State;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Runtime.Definitions;
+using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Instances;
@@ -15,7 +16,7 @@ namespace Wuyi.Runtime.Instances;
 /// is retried here with fresh state; a repeat of an applied key changes nothing.
 /// </summary>
 public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
-    ILogger<InstanceTransitions> logger)
+    PendingWork pending, ILogger<InstanceTransitions> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -24,7 +25,7 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
     public async Task<TransitionOutcome> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
         var id = request.InstanceId ?? Guid.CreateVersion7(clock.GetUtcNow()).ToString("N");
-        return await WithRetryAsync(async () =>
+        return Followed(await WithRetryAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var existing = await db.Instances.AsNoTracking().Where(i => i.Id == id).Select(i => (int?)i.Revision).FirstOrDefaultAsync(cancellationToken);
@@ -55,7 +56,7 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new TransitionOutcome(TransitionStatus.Applied, id, 1, OutboxIds: [.. outbox.Select(o => o.Id)]);
-        }, cancellationToken);
+        }, cancellationToken));
     }
 
     /// <summary>Applies a stimulus with nothing alongside.</summary>
@@ -67,8 +68,8 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
     /// <param name="alongside">More writes that must commit with the step, or not at all (e.g. the task row's outcome,
     /// consuming a buffered message); called only when the step applies.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public Task<TransitionOutcome> ApplyAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken) =>
-        WithRetryAsync(async () =>
+    public async Task<TransitionOutcome> ApplyAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken) =>
+        Followed(await WithRetryAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var applied = await db.AppliedStimuli.AsNoTracking().Where(s => s.Key == request.IdempotencyKey)
@@ -105,7 +106,14 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return new TransitionOutcome(TransitionStatus.Applied, instance.Id, revision, OutboxIds: [.. outbox.Select(o => o.Id)]);
-        }, cancellationToken);
+        }, cancellationToken));
+
+    // What a committed step wrote to the outbox, and the instance it changed, is the request's to follow up.
+    private TransitionOutcome Followed(TransitionOutcome outcome)
+    {
+        pending.Add(outcome);
+        return outcome;
+    }
 
     private async Task<TransitionOutcome> HoldAsync(StimulusRequest request, InstanceRecord instance, DateTimeOffset now,
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)

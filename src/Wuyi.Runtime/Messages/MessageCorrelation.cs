@@ -17,7 +17,7 @@ namespace Wuyi.Runtime.Messages;
 /// delivery is keyed by message id and instance, so a repeat changes nothing.
 /// </summary>
 public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions transitions, DefinitionCatalog catalog,
-    TimeProvider clock, IOptions<RuntimeOptions> options, PendingWork pending)
+    TimeProvider clock, IOptions<RuntimeOptions> options)
 {
     /// <summary>Correlates a message.</summary>
     public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
@@ -44,11 +44,14 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
                     continue;
                 var outcome = await transitions.ApplyAsync(new StimulusRequest(wait.InstanceId,
                     new MessageReceived(wait.Id, message.Variables), $"msg:{message.MessageId}:{wait.InstanceId}", message.Actor), cancellationToken);
-                pending.Add(outcome);
                 if (outcome.Succeeded)
                     correlated.Add(wait.InstanceId);
             }
         }
+        // A repeat (or a racing duplicate) finds the waits gone: the instances it reached are in the applied keys.
+        var keyPrefix = $"msg:{message.MessageId}:";
+        correlated = [.. correlated.Union(await db.AppliedStimuli.AsNoTracking().Where(s => s.Key.StartsWith(keyPrefix))
+            .Select(s => s.InstanceId).ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
         var started = await StartAtMessageStartsAsync(message, cancellationToken);
         var buffered = correlated.Count == 0 && started.Count == 0 && message.RegionPrefix is null
             && await BufferAsync(message, cancellationToken);
@@ -71,7 +74,6 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
             var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId,
                     new MessageReceived(match.WaitId, JsonVariables.FromObject(match.Variables)), $"msg:{messageId}:{instanceId}", "system:message-buffer"),
                 (ctx, _, ct) => ctx.BufferedMessages.Where(m => m.MessageId == messageId).ExecuteDeleteAsync(ct), cancellationToken);
-            pending.Add(outcome);
             if (outcome.Status == TransitionStatus.Applied)
                 return; // the instance changed: its waits may be others now; the next round finds them
         }
@@ -93,7 +95,6 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
             var id = DerivedId("m", message.MessageId, definition.Key);
             var outcome = await transitions.StartAsync(new StartInstanceRequest(definition.Key, message.CorrelationKey,
                 message.Variables, message.Actor, id, definition.Id, startEvent), cancellationToken);
-            pending.Add(outcome);
             if (outcome.Succeeded)
                 started.Add(id);
         }

@@ -12,7 +12,7 @@ namespace Wuyi.Runtime.Messages;
 /// versions. Keyed by broadcast id and instance, so a repeat changes nothing.
 /// </summary>
 public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
-    IOptions<RuntimeOptions> options, PendingWork pending)
+    IOptions<RuntimeOptions> options)
 {
     /// <summary>Broadcasts <paramref name="signal"/>.</summary>
     public async Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
@@ -33,7 +33,6 @@ public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions tra
             {
                 var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId, new SignalReceived(signal, variables),
                     $"sig:{broadcastId}:{instanceId}", actor), cancellationToken);
-                pending.Add(outcome);
                 if (outcome.Succeeded)
                     reached.Add(instanceId);
             }
@@ -43,7 +42,6 @@ public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions tra
         {
             var id = MessageCorrelation.DerivedId("s", broadcastId, definition.Key);
             var outcome = await transitions.StartAsync(new StartInstanceRequest(definition.Key, null, variables, actor, id, definition.Id, startEvent), cancellationToken);
-            pending.Add(outcome);
             if (outcome.Succeeded)
                 started.Add(id);
         }

@@ -19,7 +19,7 @@ namespace Wuyi.Runtime.Outbox;
 /// </summary>
 public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
     SignalBroadcast signals, IEnumerable<IServiceTaskHandler> handlers, TimeProvider clock, IOptions<RuntimeOptions> options,
-    RuntimeNode node, PendingWork pending, ILogger<OutboxWork> logger)
+    RuntimeNode node, ILogger<OutboxWork> logger)
 {
     /// <summary>Claims and carries out row <paramref name="id"/> if it is due and unclaimed; false when it was not.</summary>
     public async Task<bool> RunAsync(long id, CancellationToken cancellationToken)
@@ -99,7 +99,6 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
             default:
                 throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
         }
-        pending.Add(outcome);
     }
 
     private async Task FailAsync(OutboxRecord row, Exception error, CancellationToken cancellationToken)

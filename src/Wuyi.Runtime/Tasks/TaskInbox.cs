@@ -10,7 +10,7 @@ namespace Wuyi.Runtime.Tasks;
 /// Claiming and completing user tasks. Completion is the stimulus <c>task:{id}</c>: a repeat by the same
 /// person returns the first outcome; anyone else who loses the race is told who completed it and when.
 /// </summary>
-public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock, PendingWork pending)
+public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock)
 {
     /// <summary>Claims an open task for <paramref name="user"/> (claiming it again is fine).</summary>
     public async Task<TaskActionResult> ClaimAsync(string taskId, string user, CancellationToken cancellationToken)
@@ -45,7 +45,6 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
                 .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, user)
                 .SetProperty(t => t.EndedAt, now).SetProperty(t => t.Outcome, outcomeJson), ct),
             cancellationToken);
-        pending.Add(outcome);
         var current = await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, cancellationToken);
         return outcome.Status switch
         {

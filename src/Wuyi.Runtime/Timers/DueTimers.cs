@@ -14,7 +14,7 @@ namespace Wuyi.Runtime.Timers;
 /// so a restart reschedules nothing.
 /// </summary>
 public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock,
-    IOptions<RuntimeOptions> options, RuntimeNode node, PendingWork pending)
+    IOptions<RuntimeOptions> options, RuntimeNode node)
 {
     /// <summary>Fires up to <paramref name="max"/> timers due by now, earliest first; returns how many fired.</summary>
     public async Task<int> FireDueAsync(int max, CancellationToken cancellationToken)
@@ -34,7 +34,6 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
                 continue; // another node has it
             var outcome = await transitions.ApplyAsync(new StimulusRequest(timer.InstanceId, new TimerFired(timer.Id),
                 $"timer:{timer.Id}:{timer.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"), cancellationToken);
-            pending.Add(outcome);
             if (outcome.Status is TransitionStatus.Refused or TransitionStatus.NotFound)
                 // The engine no longer has this wait: drop the stale index row so it is not tried forever.
                 await db.Waits.Where(w => w.Id == timer.Id && w.DueAt == timer.DueAt).ExecuteDeleteAsync(cancellationToken);

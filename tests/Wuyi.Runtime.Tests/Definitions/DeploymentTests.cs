@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Wuyi.Testing;
+
+namespace Wuyi.Runtime.Tests.Definitions;
+
+public sealed class DeploymentTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task DeployAsync_SameXmlTwice_OneVersion(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+
+        var first = await runtime.DeployAsync(Models.Review);
+        var second = await runtime.DeployAsync(Models.Review);
+        var changed = await runtime.DeployAsync(Models.Review.Replace("name=\"Review\"", "name=\"Township review\""));
+
+        Assert.Equal((1, true), (first.Versions.Single().Version, first.Versions.Single().Created));
+        Assert.Equal((1, false), (second.Versions.Single().Version, second.Versions.Single().Created));
+        Assert.Equal(2, changed.Versions.Single().Version);
+    }
+
+    [Fact]
+    public async Task DeployAsync_InvalidModel_ProblemsAndNothingDeployed()
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync("sqlite");
+
+        var outcome = await runtime.DeployAsync(Models.Review.Replace("targetRef=\"End\"", "targetRef=\"Nowhere\""));
+
+        Assert.False(outcome.Success);
+        Assert.Contains(outcome.Problems, p => p.ElementId == "f2");
+        Assert.Equal(0, await runtime.QueryAsync(db => db.Definitions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task StartAsync_AfterNewVersion_RunningInstanceStaysOnItsVersion()
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync("sqlite");
+        await runtime.DeployAsync(Models.Review);
+        var old = await runtime.StartAsync("review");
+
+        await runtime.DeployAsync(Models.Review.Replace("name=\"Review\"", "name=\"Township review\""));
+        var fresh = await runtime.StartAsync("review");
+
+        var versions = await runtime.QueryAsync(db => (from i in db.Instances join d in db.Definitions on i.DefinitionId equals d.Id
+                                                       orderby i.CreatedAt select new { i.Id, d.Version }).ToListAsync());
+        Assert.Equal(1, versions.Single(v => v.Id == old.InstanceId).Version);
+        Assert.Equal(2, versions.Single(v => v.Id == fresh.InstanceId).Version);
+    }
+}
