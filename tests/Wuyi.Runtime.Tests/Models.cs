@@ -84,4 +84,18 @@ internal static class Models
           </bpmn:process>
         </bpmn:definitions>
         """;
+
+    /// <summary>A timer start every 30 days, three times in all: each firing starts an instance waiting at a user task.</summary>
+    public static readonly string SpotCheckSchedule = Header + """
+          <bpmn:process id="schedule" isExecutable="true">
+            <bpmn:startEvent id="Every30Days">
+              <bpmn:timerEventDefinition><bpmn:timeCycle>R3/P30D</bpmn:timeCycle></bpmn:timerEventDefinition>
+            </bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="Every30Days" targetRef="Inspect" />
+            <bpmn:userTask id="Inspect" />
+            <bpmn:sequenceFlow id="f2" sourceRef="Inspect" targetRef="End" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Model;
+using Wuyi.Engine.Timers;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Definitions;
@@ -44,9 +45,24 @@ public sealed class Deployment(RuntimeDbContext db, DefinitionCatalog catalog, T
             db.Definitions.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             catalog.Remember(record.Id, definitions);
+            await ScheduleTimerStartsAsync(record, definitions, cancellationToken);
             versions.Add(new DeployedVersion(process.Id, record.Version, record.Id, Created: true));
         }
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return new DeploymentOutcome(versions, []);
+    }
+
+    // Only the newest version starts instances on a timer: its rows replace the previous version's.
+    private async Task ScheduleTimerStartsAsync(DefinitionRecord version, BpmnDefinitions definitions, CancellationToken cancellationToken)
+    {
+        await db.TimerStarts.Where(t => t.ProcessKey == version.Key).ExecuteDeleteAsync(cancellationToken);
+        foreach (var due in TimerStarts.First(definitions, version.Key, clock.GetUtcNow()))
+            db.TimerStarts.Add(new TimerStartRecord
+            {
+                Id = $"{version.Id}:{due.StartEventId}", DefinitionId = version.Id, ProcessKey = version.Key,
+                StartEventId = due.StartEventId, DueAt = due.DueAt, Cycle = due.Cycle, Remaining = due.Remaining,
+            });
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -35,6 +35,9 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Work to carry out after a step.</summary>
     public DbSet<OutboxRecord> Outbox => Set<OutboxRecord>();
 
+    /// <summary>Next firings of timer start events.</summary>
+    public DbSet<TimerStartRecord> TimerStarts => Set<TimerStartRecord>();
+
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
@@ -120,6 +123,13 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
         {
             e.ToTable("incidents");
             e.HasIndex(i => new { i.InstanceId, i.ResolvedAt });
+        });
+        b.Entity<TimerStartRecord>(e =>
+        {
+            e.ToTable("timer_starts");
+            e.Property(t => t.Id).HasMaxLength(260);
+            e.HasIndex(t => t.DueAt);
+            e.HasIndex(t => t.ProcessKey);
         });
         ConfigureProvider(b);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wuyi.Engine.Stimuli;
+using Wuyi.Engine.Timers;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
@@ -39,11 +40,45 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
                 await db.Waits.Where(w => w.Id == timer.Id && w.DueAt == timer.DueAt).ExecuteDeleteAsync(cancellationToken);
             fired++;
         }
-        return fired;
+        return fired + await FireTimerStartsAsync(now, max, cancellationToken);
     }
 
-    /// <summary>The earliest due time of an unclaimed timer at or before <paramref name="limit"/>, if any.</summary>
-    public Task<DateTimeOffset?> NextDueAsync(DateTimeOffset limit, CancellationToken cancellationToken) =>
-        db.Waits.AsNoTracking().Where(w => w.Kind == "Timer" && w.DueAt <= limit).OrderBy(w => w.DueAt)
+    /// <summary>The earliest due time of a timer (or timer start) at or before <paramref name="limit"/>, if any.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset limit, CancellationToken cancellationToken)
+    {
+        var wait = await db.Waits.AsNoTracking().Where(w => w.Kind == "Timer" && w.DueAt <= limit).OrderBy(w => w.DueAt)
             .Select(w => w.DueAt).FirstOrDefaultAsync(cancellationToken);
+        var start = await db.TimerStarts.AsNoTracking().Where(t => t.DueAt <= limit).OrderBy(t => t.DueAt)
+            .Select(t => (DateTimeOffset?)t.DueAt).FirstOrDefaultAsync(cancellationToken);
+        return wait is null ? start : start is null ? wait : wait < start ? wait : start;
+    }
+
+    // A timer start: claim it, start the instance (its id derives from the firing, so a retry after a crash
+    // finds it), then move the row to the next firing or remove it.
+    private async Task<int> FireTimerStartsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var due = await db.TimerStarts.AsNoTracking().Where(t => t.DueAt <= now && (t.ClaimedUntil == null || t.ClaimedUntil < now))
+            .OrderBy(t => t.DueAt).Take(max).ToListAsync(cancellationToken);
+        var fired = 0;
+        foreach (var start in due)
+        {
+            var until = now + options.Value.ClaimDuration;
+            var claimed = await db.TimerStarts.Where(t => t.Id == start.Id && t.DueAt == start.DueAt && (t.ClaimedUntil == null || t.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, node.Id).SetProperty(t => t.ClaimedUntil, until), cancellationToken);
+            if (claimed == 0)
+                continue;
+            var instanceId = MessageCorrelation.DerivedId("t", $"{start.Id}@{start.DueAt.ToUnixTimeMilliseconds()}", start.ProcessKey);
+            await transitions.StartAsync(new StartInstanceRequest(start.ProcessKey, null, null, "system:timer-start", instanceId,
+                start.DefinitionId, start.StartEventId), cancellationToken);
+            var next = TimerStarts.Next(new TimerStartDue(start.ProcessKey, start.StartEventId, start.DueAt, start.Cycle, start.Remaining));
+            var row = db.TimerStarts.Where(t => t.Id == start.Id && t.DueAt == start.DueAt);
+            if (next is null)
+                await row.ExecuteDeleteAsync(cancellationToken);
+            else
+                await row.ExecuteUpdateAsync(s => s.SetProperty(t => t.DueAt, next.DueAt).SetProperty(t => t.Remaining, next.Remaining)
+                    .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null).SetProperty(t => t.ClaimedBy, (string?)null), cancellationToken);
+            fired++;
+        }
+        return fired;
+    }
 }

@@ -31,6 +31,8 @@ public static class WuyiCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(RegionsCommand.Create());
+        root.Subcommands.Add(DeployCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 }

@@ -18,6 +18,7 @@ internal static class DatabaseStartup
         {
             throw new WuyiStartupException(e.Message, e);
         }
+        await ShippedWorkflows.DeployAsync(services, services.GetRequiredService<WuyiSettings>(), cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<RegionSeed>().SeedIfEmptyAsync(cancellationToken);
         if (seeded > 0)

@@ -18,6 +18,9 @@ public sealed class WuyiSettings
     /// <summary>Where a manual clock starts (default 2022-08-24T00:00+08:00, the programme's publication).</summary>
     public DateTimeOffset? ManualClockStart { get; set; }
 
+    /// <summary>The folder of the shipped BPMN models deployed at start-up (default: the nearest <c>workflows</c> folder).</summary>
+    public string? WorkflowsDirectory { get; set; }
+
     /// <summary>Whether <c>serve</c> applies pending migrations and seeds the regions at start-up.</summary>
     public bool MigrateOnStart { get; set; } = true;
 }

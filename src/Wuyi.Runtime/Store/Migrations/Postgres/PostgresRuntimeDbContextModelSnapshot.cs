@@ -444,6 +444,59 @@ namespace Wuyi.Runtime.Store.Migrations.Postgres
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Wuyi.Runtime.Store.TimerStartRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("Cycle")
+                        .HasColumnType("text")
+                        .HasColumnName("cycle");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("definition_id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("process_key");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("integer")
+                        .HasColumnName("remaining");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("start_event_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timer_starts");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timer_starts_due_at");
+
+                    b.HasIndex("ProcessKey")
+                        .HasDatabaseName("ix_timer_starts_process_key");
+
+                    b.ToTable("timer_starts", (string)null);
+                });
+
             modelBuilder.Entity("Wuyi.Runtime.Store.UserTaskRecord", b =>
                 {
                     b.Property<string>("Id")

@@ -428,6 +428,59 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Wuyi.Runtime.Store.TimerStartRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("Cycle")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cycle");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("definition_id");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("process_key");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remaining");
+
+                    b.Property<string>("StartEventId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_event_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timer_starts");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_timer_starts_due_at");
+
+                    b.HasIndex("ProcessKey")
+                        .HasDatabaseName("ix_timer_starts_process_key");
+
+                    b.ToTable("timer_starts", (string)null);
+                });
+
             modelBuilder.Entity("Wuyi.Runtime.Store.UserTaskRecord", b =>
                 {
                     b.Property<string>("Id")
