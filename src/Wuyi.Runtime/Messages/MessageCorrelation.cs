@@ -79,6 +79,9 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
         }
     }
 
+    /// <summary>True when any message is buffered (expired or not).</summary>
+    public Task<bool> AnyBufferedAsync(CancellationToken cancellationToken) => db.BufferedMessages.AnyAsync(cancellationToken);
+
     /// <summary>Drops buffered messages whose time-to-live has ended; returns how many.</summary>
     public Task<int> ExpireBufferedAsync(CancellationToken cancellationToken)
     {
