@@ -43,7 +43,7 @@ public sealed class StepsPerSecondColumn : ModelColumn
     {
         if (benchmarkCase.Descriptor.WorkloadMethod.Name != nameof(EngineBenchmarks.RunInstance)) return "-";
         if (summary[benchmarkCase]?.ResultStatistics?.Mean is not { } meanNs) return "?";
-        var steps = ScenarioDriver.Run(model, "column");
+        var steps = ScenarioDriver.RunChecked(model);
         return $"{Format(steps * 1e9 / meanNs)} ({steps}/inst)";
     }
 }

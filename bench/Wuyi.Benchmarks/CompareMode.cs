@@ -22,33 +22,44 @@ internal static class CompareMode
         var instances = IntOption(args, "--instances", 20_000);
         var rounds = IntOption(args, "--rounds", 5);
         var warmup = IntOption(args, "--warmup", Math.Max(instances / 2, 1000));
-        var models = Option(args, "--model") is { } only ? [only] : BenchModel.Available().ToArray();
+        var models = Option(args, "--scenario") is { } only ? [only] : BenchModel.Available().ToArray();
         var breakdown = args.Contains("--breakdown");
         foreach (var name in models)
         {
             var model = BenchModel.Load(name);
-            var steps = ScenarioDriver.Run(model, "probe");
+            var steps = ScenarioDriver.RunChecked(model);
             for (var i = 0; i < warmup; i++) ScenarioDriver.Run(model, "warm-" + i);
             var perRound = new double[rounds];
+            var cpuPerRound = new double[rounds];
+            using var self = Process.GetCurrentProcess();
             for (var r = 0; r < rounds; r++)
             {
                 var ids = Enumerable.Range(0, instances).Select(i => $"i-{r}-{i}").ToArray();
+                self.Refresh();
+                var cpu0 = self.TotalProcessorTime;
                 var sw = Stopwatch.StartNew();
                 var applied = 0;
                 foreach (var id in ids) applied += ScenarioDriver.Run(model, id);
                 sw.Stop();
+                self.Refresh();
                 if (applied != steps * instances) throw new InvalidOperationException("the scenario is not deterministic");
                 perRound[r] = sw.Elapsed.TotalSeconds;
+                cpuPerRound[r] = (self.TotalProcessorTime - cpu0).TotalSeconds;
             }
             Array.Sort(perRound);
+            Array.Sort(cpuPerRound);
             var median = perRound[rounds / 2];
+            var cpuMedian = cpuPerRound[rounds / 2];
             var waiting = ScenarioDriver.WaitingAtFirstUserTask(model, ScenarioDriver.UuidLikeInstanceId);
             var bytes = InstanceStateJson.SerializeToUtf8Bytes(waiting);
+            var largest = ScenarioDriver.LargestState(model);
             Console.WriteLine(Line("RESULT", ("side", "wuyi"), ("model", name), ("instances", instances), ("rounds", rounds),
                 ("seconds", median), ("instances_per_s", instances / median), ("steps_per_instance", steps),
                 ("steps_per_s", steps * instances / median), ("us_per_instance", median * 1e6 / instances),
-                ("waiting_state_bytes", bytes.Length)));
+                ("cpu_us_per_instance", cpuMedian * 1e6 / instances), ("rounds_s", string.Join(",", perRound.Select(x => x.ToString("0.###", CultureInfo.InvariantCulture)))),
+                ("waiting_state_bytes", bytes.Length), ("largest_state_bytes", largest.Bytes), ("largest_state_at", largest.WaitingAt)));
             Console.WriteLine($"WAITING_STATE model={name} {Encoding.UTF8.GetString(bytes)}");
+            Console.WriteLine($"LARGEST_STATE model={name} {largest.Json}");
             if (breakdown) Breakdown(model, Math.Min(instances, 20_000));
         }
         return 0;
@@ -67,7 +78,7 @@ internal static class CompareMode
         {
             var now = BenchModel.T0;
             var t0 = Stopwatch.GetTimestamp();
-            var state = ProcessEngine.Start(model.Definitions, model.ProcessId, new StartRequest($"b-{i}", ScenarioDriver.BusinessKey, model.StartVariables), now).State;
+            var state = ProcessEngine.Start(model.Definitions, model.ProcessId, new StartRequest($"b-{i}", model.BusinessKey, model.StartVariables), now).State;
             Add("start", Stopwatch.GetTimestamp() - t0);
             while (!state.HasEnded)
             {

@@ -20,6 +20,9 @@ public class EngineBenchmarks
         public Config()
         {
             AddColumn(new StepsPerSecondColumn(), new WaitingStateBytesColumn());
+            // A busy shared machine builds the generated project slowly; BenchmarkDotNet's default is 2 minutes.
+            WithBuildTimeout(TimeSpan.FromMinutes(10));
+            WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithMaxParameterColumnWidth(40));
         }
     }
 

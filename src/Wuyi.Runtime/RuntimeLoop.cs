@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Outbox;
+using Wuyi.Runtime.Scheduling;
 using Wuyi.Runtime.Timers;
 
 namespace Wuyi.Runtime;
@@ -47,7 +48,8 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
             foreach (var id in due)
                 await outbox.RunAsync(id, cancellationToken);
             await services.GetRequiredService<PendingWorkRunner>().RunAsync(cancellationToken);
-            await services.GetRequiredService<MessageCorrelation>().ExpireBufferedAsync(cancellationToken);
+            if (services.GetService<MaintenanceSchedule>() is null) // no Quartz (manual clock): housekeeping each round
+                await services.GetRequiredService<RuntimeMaintenance>().RunAsync(cancellationToken);
             if (fired < batch && due.Count < batch)
                 return;
         }

@@ -6,6 +6,7 @@ using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Outbox;
 using Wuyi.Runtime.Persistence;
+using Wuyi.Runtime.Scheduling;
 using Wuyi.Runtime.Store;
 using Wuyi.Runtime.Tasks;
 using Wuyi.Runtime.Timers;
@@ -46,8 +47,12 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<OutboxWork>();
         services.AddScoped<DueTimers>();
         services.AddScoped<TaskInbox>();
+        services.AddScoped<RuntimeMaintenance>();
         if (backgroundLoop)
             services.AddHostedService<RuntimeLoop>();
+        // Quartz runs the recurring schedules on real nodes; with a manual clock time stands still, so none (the loop sweeps).
+        if (backgroundLoop && manualClock is null)
+            services.AddWuyiScheduling(configuration);
         return services;
     }
 }

@@ -10,28 +10,38 @@ internal sealed partial class InstanceExecution
     /// outwards, an error event sub-process of the scope and the error boundary events of the sub-process
     /// that is the scope. An exact error code wins over a catch-all. Returns false when nothing catches it.
     /// </summary>
-    public bool PropagateError(int? activityTokenId, int scopeId, string code)
+    public bool PropagateError(int? activityTokenId, int scopeId, string code, string? message = null)
     {
         if (activityTokenId is { } a && _tokens.TryGetValue(a, out var activity) && !IsInnerInstance(activity)
             && MatchBoundary(activity.ElementId, EventKind.Error, code) is { } own)
         {
-            FireBoundary(activity, own, null);
+            Behaviours.BoundaryEventBehaviour.Fire(this, activity, own, Caught(own, code, message));
             return true;
         }
-        return PropagateOutwards(scopeId, EventKind.Error, code, null);
+        return PropagateOutwards(scopeId, EventKind.Error, code, message);
+    }
+
+    // camunda:errorCodeVariable and camunda:errorMessageVariable on the catching event receive the error.
+    private static Dictionary<string, object?>? Caught(FlowNode catcher, string? code, string? message)
+    {
+        if (catcher.Event.CodeVariable is null && catcher.Event.MessageVariable is null) return null;
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (catcher.Event.CodeVariable is { Length: > 0 } codeVariable) variables[codeVariable] = code;
+        if (catcher.Event.MessageVariable is { Length: > 0 } messageVariable) variables[messageVariable] = message;
+        return variables;
     }
 
     /// <summary>Throws an escalation outwards from <paramref name="scopeId"/>; uncaught, it changes nothing.</summary>
     public bool PropagateEscalation(int scopeId, string? code) => PropagateOutwards(scopeId, EventKind.Escalation, code, null);
 
-    private bool PropagateOutwards(int scopeId, EventKind kind, string? code, IReadOnlyDictionary<string, object?>? variables)
+    private bool PropagateOutwards(int scopeId, EventKind kind, string? code, string? message)
     {
         int? current = scopeId;
         while (current is { } id && _scopes.TryGetValue(id, out var scope))
         {
             if (scope.Kind != ScopeKind.MultiInstance && MatchEventSubProcess(scope.ElementId, kind, code) is { } start)
             {
-                StartEventSubProcess(scope.Id, start, variables);
+                Behaviours.EventSubProcessBehaviour.Start(this, scope.Id, start, Caught(start, code, message));
                 return true;
             }
             if (scope.OwnerTokenId is not { } ownerId || !_tokens.TryGetValue(ownerId, out var owner)) return false;
@@ -39,7 +49,7 @@ internal sealed partial class InstanceExecution
             if (scope.Kind is ScopeKind.SubProcess or ScopeKind.MultiInstance && !IsInnerInstance(owner)
                 && MatchBoundary(owner.ElementId, kind, code) is { } boundary)
             {
-                FireBoundary(owner, boundary, variables);
+                Behaviours.BoundaryEventBehaviour.Fire(this, owner, boundary, Caught(boundary, code, message));
                 return true;
             }
             current = owner.ScopeId;

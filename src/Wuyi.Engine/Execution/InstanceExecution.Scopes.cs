@@ -26,18 +26,6 @@ internal sealed partial class InstanceExecution
         return scope;
     }
 
-    /// <summary>Starts a process, sub-process or event sub-process scope: its event sub-processes begin to listen.</summary>
-    public void SubscribeEventSubProcesses(ScopeState scope)
-    {
-        if (!Process.Scopes.TryGetValue(scope.ElementId, out var definition)) return;
-        foreach (var startId in definition.EventSubProcessStartIds)
-        {
-            var start = Node(startId);
-            if (start.Event.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal)
-                EventWaits.Subscribe(this, null, scope.Id, start, WaitRole.EventSubProcessStart);
-        }
-    }
-
     public void CheckScopeCompletion(int scopeId)
     {
         if (_ended || !_scopes.TryGetValue(scopeId, out var scope) || scope.Kind == ScopeKind.MultiInstance) return;
@@ -118,26 +106,5 @@ internal sealed partial class InstanceExecution
             Command(new ReportToParent(parent.InstanceId, parent.WaitId, outcome, variables, errorCode, message));
         // Keep the final variables: the result of a completed instance is read from its state.
         _scopes[0] = new ScopeState(0, Process.Id, ScopeKind.Process, null, null, variables);
-    }
-
-    /// <summary>
-    /// Starts an event sub-process in <paramref name="scopeId"/>. An interrupting one first cancels everything
-    /// else running in the scope, including the scope's other event subscriptions.
-    /// </summary>
-    public void StartEventSubProcess(int scopeId, FlowNode start, IReadOnlyDictionary<string, object?>? variables)
-    {
-        var eventSubProcess = Node(start.ScopeId);
-        if (start.Interrupting)
-        {
-            foreach (var token in TokensIn(scopeId)) CancelToken(token);
-            CancelScopeWaits(scopeId);
-        }
-        var owner = NewToken(eventSubProcess.Id, scopeId, TokenPhase.InScope);
-        Emit("activity-started", eventSubProcess);
-        var scope = NewScope(eventSubProcess.Id, ScopeKind.EventSubProcess, scopeId, owner.Id);
-        SubscribeEventSubProcesses(scope);
-        var startToken = NewToken(start.Id, scope.Id, TokenPhase.Arriving);
-        SetVariables(startToken.Id, variables);
-        EnterTriggered(startToken, start);
     }
 }

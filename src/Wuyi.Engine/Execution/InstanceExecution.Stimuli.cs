@@ -23,7 +23,7 @@ internal sealed partial class InstanceExecution
                 Emit("timer-fired", start);
                 break;
         }
-        SubscribeEventSubProcesses(root);
+        Behaviours.EventSubProcessBehaviour.Subscribe(this, root);
         Enqueue(NewToken(start.Id, root.Id, TokenPhase.Arriving));
         Run();
     }
@@ -73,7 +73,7 @@ internal sealed partial class InstanceExecution
         if (wait is null) return refusal;
         _waits.Remove(wait.Number);
         var token = _tokens[wait.TokenId!.Value];
-        if (PropagateError(token.Id, token.ScopeId, errorCode)) return null;
+        if (PropagateError(token.Id, token.ScopeId, errorCode, message)) return null;
         if (_parent is not null)
         {
             FailToParent(errorCode, message);

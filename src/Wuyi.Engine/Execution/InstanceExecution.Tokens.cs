@@ -42,24 +42,12 @@ internal sealed partial class InstanceExecution
         if (node.IsMultiInstance && !IsInnerInstance(token))
         {
             MultiInstanceBehaviour.EnterBody(this, token, node);
-            AttachBoundaries(token.Id, node);
+            BoundaryEventBehaviour.Attach(this, token.Id, node);
             return;
         }
         if (!ApplyInputs(token, node)) return;
         NodeBehaviours.For(node.Kind).Enter(this, _tokens[token.Id], node);
-        if (node.Kind.IsActivity() && !IsInnerInstance(token)) AttachBoundaries(token.Id, node);
-    }
-
-    // Boundary events listen only while their activity really waits; an activity that finished at once never needed them.
-    private void AttachBoundaries(int tokenId, FlowNode node)
-    {
-        if (!_tokens.TryGetValue(tokenId, out var token) || token.ElementId != node.Id
-            || token.Phase is not (TokenPhase.Waiting or TokenPhase.InScope)) return;
-        foreach (var boundary in Process.BoundariesOf(node.Id))
-        {
-            if (boundary.Event.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal)
-                EventWaits.Subscribe(this, tokenId, null, boundary, WaitRole.Boundary);
-        }
+        if (node.Kind.IsActivity() && !IsInnerInstance(token)) BoundaryEventBehaviour.Attach(this, token.Id, node);
     }
 
     /// <summary>An event that has already happened: the token enters and immediately completes it.</summary>
@@ -171,10 +159,11 @@ internal sealed partial class InstanceExecution
     }
 
     /// <summary>Stops a path with an incident that <see cref="Stimuli.RetryIncident"/> can retry.</summary>
-    public void Incident(TokenState token, string message, IncidentRetry retry)
+    public void Incident(TokenState token, string message, IncidentRetry retry, bool announce = true)
     {
         Update(_tokens[token.Id] with { Phase = TokenPhase.Incident });
         _incidents.Add(new IncidentState(token.Id, token.ElementId, message, retry));
+        if (!announce) return;
         Command(new RaiseIncident(token.ElementId, message));
         Emit(NewEvent("incident", Node(token.ElementId)) with { Message = message });
     }

@@ -57,7 +57,7 @@ internal sealed partial class InstanceExecution
         foreach (var w in _waits.Values.Where(w => w.TokenId == tokenId && w.Role == role).ToList()) CancelWait(w);
     }
 
-    private void CancelScopeWaits(int scopeId)
+    public void CancelScopeWaits(int scopeId)
     {
         foreach (var w in _waits.Values.Where(w => w.ScopeId == scopeId).ToList()) CancelWait(w);
     }
@@ -78,13 +78,13 @@ internal sealed partial class InstanceExecution
                 CompleteActivity(_tokens[token.Id]);
                 break;
             case WaitRole.Boundary:
-                FireBoundary(_tokens[wait.TokenId!.Value], node, variables);
+                Behaviours.BoundaryEventBehaviour.Fire(this, _tokens[wait.TokenId!.Value], node, variables);
                 break;
             case WaitRole.EventGateway:
                 Behaviours.EventBasedGatewayBehaviour.Choose(this, _tokens[wait.TokenId!.Value], node, variables);
                 break;
             default:
-                StartEventSubProcess(wait.ScopeId!.Value, node, variables);
+                Behaviours.EventSubProcessBehaviour.Start(this, wait.ScopeId!.Value, node, variables);
                 break;
         }
     }
@@ -92,16 +92,6 @@ internal sealed partial class InstanceExecution
     /// <summary>Whether a triggered wait stays open: only non-interrupting boundary and event sub-process events repeat.</summary>
     private bool Repeats(WaitState wait) =>
         wait.Role is WaitRole.Boundary or WaitRole.EventSubProcessStart && !Node(wait.ElementId).Interrupting;
-
-    /// <summary>A boundary event fires: an interrupting one cancels its activity first.</summary>
-    public void FireBoundary(TokenState activityToken, FlowNode boundary, IReadOnlyDictionary<string, object?>? variables)
-    {
-        var scopeId = activityToken.ScopeId;
-        if (boundary.Interrupting) CancelToken(activityToken);
-        var token = NewToken(boundary.Id, scopeId, TokenPhase.Arriving);
-        SetVariables(token.Id, variables);
-        EnterTriggered(token, boundary);
-    }
 
     private void FireTimer(WaitState wait)
     {

@@ -100,7 +100,8 @@ internal sealed partial class InstanceExecution
         }
     }
 
-    // A runaway loop: every path still in motion stops with an incident naming the elements it kept entering.
+    // A runaway loop: every path still in motion stops with an incident naming the elements it kept entering;
+    // one is announced, however many paths a fork loop had spawned.
     private void StopRunaway(TokenState first)
     {
         var hot = string.Join(", ", _entries.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
@@ -108,7 +109,7 @@ internal sealed partial class InstanceExecution
         var message = $"step budget of {StepBudget} exceeded: the path loops through {hot} without reaching a wait state";
         Incident(first, message, IncidentRetry.Enter);
         foreach (var t in _tokens.Values.Where(t => t.Phase == TokenPhase.Arriving).ToList())
-            Incident(t, message, IncidentRetry.Enter);
+            Incident(t, message, IncidentRetry.Enter, announce: false);
         _agenda.Clear();
     }
 

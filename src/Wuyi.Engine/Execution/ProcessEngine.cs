@@ -33,12 +33,18 @@ public static class ProcessEngine
     /// exists (a task completed twice, a timer that lost a race) changes nothing and says why in
     /// <see cref="StepResult.Refusal"/>: stimuli are idempotent.
     /// </summary>
-    /// <exception cref="ArgumentException">The state's process is not in <paramref name="definitions"/>.</exception>
+    /// <exception cref="ArgumentException">The state's process is not in <paramref name="definitions"/>, or the state
+    /// refers to elements the process does not have (another version of the model).</exception>
     public static StepResult Step(BpmnDefinitions definitions, InstanceState state, Stimulus stimulus, DateTimeOffset now)
     {
         if (!definitions.Processes.TryGetValue(state.ProcessId, out var process))
             throw new ArgumentException($"the definitions hold no process '{state.ProcessId}'", nameof(definitions));
         if (state.HasEnded) return new StepResult(state, [], [], "the instance has ended");
+        // A state from another version of the model would point at elements this one lacks.
+        var stranger = state.Tokens.Select(t => t.ElementId).Concat(state.WaitStates.Select(w => w.ElementId))
+            .FirstOrDefault(id => !process.Nodes.ContainsKey(id));
+        if (stranger is not null)
+            throw new ArgumentException($"the state refers to '{stranger}', which the process '{process.Id}' does not have: wrong definitions version?", nameof(state));
         var run = InstanceExecution.From(definitions, process, state, now);
         var refusal = run.Apply(stimulus);
         return refusal is null ? run.Result() : new StepResult(state, [], [], refusal);

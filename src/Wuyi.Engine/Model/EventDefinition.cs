@@ -7,5 +7,11 @@ namespace Wuyi.Engine.Model;
 /// </summary>
 internal sealed record EventDefinition(EventKind Kind, string? Name, TimerDefinition? Timer)
 {
+    /// <summary>A catching error event's <c>camunda:errorCodeVariable</c>: where the caught code is stored.</summary>
+    public string? CodeVariable { get; init; }
+
+    /// <summary>A catching error event's <c>camunda:errorMessageVariable</c>: where the caught message is stored.</summary>
+    public string? MessageVariable { get; init; }
+
     public static readonly EventDefinition None = new(EventKind.None, null, null);
 }

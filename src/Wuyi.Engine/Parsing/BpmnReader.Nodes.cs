@@ -141,7 +141,11 @@ internal sealed partial class BpmnReader
             case "signalEventDefinition":
                 return new EventDefinition(EventKind.Signal, Reference(d, "signalRef", _signals, "signal", id, required: true), null);
             case "errorEventDefinition":
-                return new EventDefinition(EventKind.Error, Reference(d, "errorRef", _errors, "error", id, required: false), null);
+                return new EventDefinition(EventKind.Error, Reference(d, "errorRef", _errors, "error", id, required: false), null)
+                {
+                    CodeVariable = (string?)d.Attribute(Camunda + "errorCodeVariable"),
+                    MessageVariable = (string?)d.Attribute(Camunda + "errorMessageVariable"),
+                };
             case "escalationEventDefinition":
                 return new EventDefinition(EventKind.Escalation, Reference(d, "escalationRef", _escalations, "escalation", id, required: false), null);
             case "terminateEventDefinition":

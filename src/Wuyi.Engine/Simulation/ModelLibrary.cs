@@ -36,8 +36,8 @@ internal sealed class ModelLibrary
         while (queue.Count > 0)
         {
             var definitions = queue.Dequeue();
-            foreach (var process in definitions.Processes.Values)
-            foreach (var node in process.Nodes.Values.Where(n => n.Call is not null).OrderBy(n => n.Line))
+            foreach (var process in definitions.ExecutableProcesses.Concat(definitions.Processes.Values.Where(p => !p.IsExecutable).OrderBy(p => p.Id, StringComparer.Ordinal)))
+            foreach (var node in process.Nodes.Values.Where(n => n.Call is not null).OrderBy(n => n.Line).ThenBy(n => n.Id, StringComparer.Ordinal))
             {
                 var called = node.Call!.CalledElement;
                 if (!called.IsLiteral || library._byProcess.ContainsKey(called.Text)) continue;

@@ -11,6 +11,7 @@ internal sealed class ScenarioReader
     private static readonly HashSet<string> States = ["running", "waiting", "completed", "terminated", "failed"];
     private readonly List<string> _errors = [];
 
+    /// <summary>Reads what it can; with errors, the partial scenario still lets the model checks name more problems.</summary>
     public static Scenario? Read(string json, out IReadOnlyList<string> errors)
     {
         var reader = new ScenarioReader();
@@ -27,8 +28,7 @@ internal sealed class ScenarioReader
         }
         using (doc)
         {
-            var scenario = reader.ReadScenario(doc.RootElement);
-            return reader._errors.Count == 0 ? scenario : null;
+            return reader.ReadScenario(doc.RootElement);
         }
     }
 

@@ -9,6 +9,11 @@ internal sealed class ScenarioRun(SimulatedWorld world, Action<string> writeErro
 {
     public int Perform(IEnumerable<ScenarioStep> steps)
     {
+        if (world.Runaway is { } atStart)
+        {
+            writeError($"$: the simulation stopped: {atStart}");
+            return Simulator.Invalid;
+        }
         foreach (var step in steps)
         {
             var exit = step switch
@@ -23,6 +28,11 @@ internal sealed class ScenarioRun(SimulatedWorld world, Action<string> writeErro
             };
             if (exit != Simulator.Success) return exit;
             world.Settle();
+            if (world.Runaway is { } runaway)
+            {
+                writeError($"{step.Path}: the simulation stopped: {runaway}");
+                return Simulator.Invalid;
+            }
         }
         return Simulator.Success;
     }

@@ -10,10 +10,3 @@ internal sealed class SimulatedInstance(string name, BpmnDefinitions definitions
     public BpmnDefinitions Definitions { get; } = definitions;
     public InstanceState State { get; set; } = state;
 }
-
-/// <summary>An open user task, or a service task left waiting by the scenario.</summary>
-internal sealed record OpenTask(string WaitId, string ElementId, SimulatedInstance Instance, string? Assignee, long Sequence, bool IsService);
-
-/// <summary>A scheduled timer: an instance's timer wait, or a process's timer start event.</summary>
-internal sealed record PendingTimer(DateTimeOffset DueAt, long Sequence, SimulatedInstance? Instance, string? WaitId,
-    BpmnDefinitions? StartDefinitions, string? ProcessId, string? StartEventId, string? Cycle, int Remaining);

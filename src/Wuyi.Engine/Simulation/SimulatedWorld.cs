@@ -27,8 +27,9 @@ internal sealed partial class SimulatedWorld
     private long _sequence;
     private int _names;
 
-    public SimulatedWorld(ModelLibrary models, Scenario scenario, Action<string> write)
+    public SimulatedWorld(ModelLibrary models, Scenario scenario, Action<string> write, int followUpBudget = DefaultFollowUpBudget)
     {
+        _followUpBudget = followUpBudget;
         _models = models;
         _scenario = scenario;
         _write = write;
@@ -36,6 +37,15 @@ internal sealed partial class SimulatedWorld
     }
 
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>Most follow-ups (or timer firings) one scenario step may cause before the run is judged runaway.</summary>
+    public const int DefaultFollowUpBudget = 10_000;
+
+    private readonly int _followUpBudget;
+
+    /// <summary>Set when a step caused more follow-ups than the budget: messages or signals
+    /// bouncing between instances, or a timer cycle far shorter than the time advanced.</summary>
+    public string? Runaway { get; private set; }
 
     public IReadOnlyList<SimulatedInstance> Instances => _instances;
 
@@ -105,8 +115,13 @@ internal sealed partial class SimulatedWorld
     public void Settle()
     {
         var guard = 0;
-        while (guard++ < 1_000_000)
+        while (Runaway is null)
         {
+            if (++guard > _followUpBudget)
+            {
+                Runaway = $"more than {_followUpBudget} follow-ups at {IsoInstant.Format(Now)}: messages or signals keep bouncing between instances";
+                return;
+            }
             if (_pending.TryDequeue(out var work)) { work(); continue; }
             var due = _timers.Where(t => t.DueAt <= Now).OrderBy(t => t.DueAt).ThenBy(t => t.Sequence).FirstOrDefault();
             if (due is null) return;
@@ -119,8 +134,13 @@ internal sealed partial class SimulatedWorld
     {
         var target = duration.AddTo(Now);
         var guard = 0;
-        while (guard++ < 100_000)
+        while (Runaway is null)
         {
+            if (++guard > _followUpBudget)
+            {
+                Runaway = $"more than {_followUpBudget} timers fell due by {IsoInstant.Format(Now)}: a cycle far shorter than the time advanced";
+                return;
+            }
             var due = _timers.Where(t => t.DueAt <= target).OrderBy(t => t.DueAt).ThenBy(t => t.Sequence).FirstOrDefault();
             if (due is null) break;
             if (due.DueAt > Now) Now = due.DueAt;

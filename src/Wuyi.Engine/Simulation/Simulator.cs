@@ -22,7 +22,10 @@ public static class Simulator
     /// <param name="writeLine">Receives each line of the trace (standard output).</param>
     /// <param name="writeError">Receives each diagnostic (standard error); defaults to <paramref name="writeLine"/>.</param>
     /// <returns>0, 1 or 2 as <c>wuyi simulate</c>'s exit code.</returns>
-    public static int Run(SimulationInput input, Action<string> writeLine, Action<string>? writeError = null)
+    public static int Run(SimulationInput input, Action<string> writeLine, Action<string>? writeError = null) =>
+        Run(input, writeLine, writeError, SimulatedWorld.DefaultFollowUpBudget);
+
+    internal static int Run(SimulationInput input, Action<string> writeLine, Action<string>? writeError, int followUpBudget)
     {
         writeError ??= writeLine;
         var errors = new List<string>();
@@ -45,7 +48,7 @@ public static class Simulator
             foreach (var e in errors) writeError(e);
             return Invalid;
         }
-        var world = new SimulatedWorld(models, scenario, writeLine);
+        var world = new SimulatedWorld(models, scenario, writeLine, followUpBudget);
         world.Begin(process);
         var exit = new ScenarioRun(world, writeError).Perform(scenario.Steps);
         writeLine(ResultLine.Write(world.Instances));

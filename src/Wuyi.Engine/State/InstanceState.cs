@@ -50,12 +50,29 @@ public sealed class InstanceState
         Scopes.Length > 0 && Scopes[0].ParentId is null ? Scopes[0].Variables : VariableMaps.Empty;
 
     /// <summary>The ids of the elements that hold a token (tasks, catch events, gateways, sub-processes…), sorted.</summary>
-    public ImmutableArray<string> ActiveElementIds =>
-        [.. Tokens.Select(t => t.ElementId).Distinct().Order(StringComparer.Ordinal)];
+    public ImmutableArray<string> ActiveElementIds
+    {
+        get
+        {
+            if (_active.IsDefault) _active = [.. Tokens.Select(t => t.ElementId).Distinct().Order(StringComparer.Ordinal)];
+            return _active;
+        }
+    }
 
     /// <summary>The open waits, oldest first; enough for the runtime to rebuild its index of waits.</summary>
-    public ImmutableArray<WaitInfo> Waits => [.. WaitStates.Select(w => new WaitInfo(WaitId(w.Number), w.Kind, w.ElementId,
-        w.DueAt, w.Name, w.CorrelationKey, w.ChildInstanceId))];
+    public ImmutableArray<WaitInfo> Waits
+    {
+        get
+        {
+            if (_waits.IsDefault)
+                _waits = [.. WaitStates.Select(w => new WaitInfo(WaitId(w.Number), w.Kind, w.ElementId, w.DueAt, w.Name, w.CorrelationKey, w.ChildInstanceId))];
+            return _waits;
+        }
+    }
+
+    // Derived views, computed on first use; the state itself never changes, so a benign race only computes twice.
+    private ImmutableArray<string> _active;
+    private ImmutableArray<WaitInfo> _waits;
 
     /// <summary>The open incidents.</summary>
     public ImmutableArray<IncidentInfo> Incidents => [.. IncidentStates.Select(i => new IncidentInfo(i.ElementId, i.Message))];

@@ -11,6 +11,9 @@ namespace Wuyi.Engine.State;
 /// </summary>
 public static class InstanceStateJson
 {
+    // Names of areas and people are Chinese: written as UTF-8 they take half the bytes of \u escapes.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The format version written in the <c>v</c> field.</summary>
     public const int Version = 1;
 
@@ -18,7 +21,7 @@ public static class InstanceStateJson
     public static byte[] SerializeToUtf8Bytes(InstanceState state)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             Write(w, state);
         }

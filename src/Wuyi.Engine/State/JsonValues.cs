@@ -40,7 +40,7 @@ internal static class JsonValues
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => IsInteger(e.GetRawText()) && e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        JsonValueKind.Number => IsInteger(e.GetRawText()) && e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.Array => e.EnumerateArray().Select(FromElement).ToImmutableArray(),
         _ => ObjectFromElement(e),
     };

@@ -24,7 +24,7 @@ internal static class ModelValidator
         if (process.IsExecutable && !root.NodeIds.Any(i => process.Nodes[i].Kind == NodeKind.StartEvent))
             problems.Add(new ModelProblem(process.Id, process.Line, "the process has no start event"));
 
-        foreach (var node in process.Nodes.Values.OrderBy(n => n.Line ?? 0))
+        foreach (var node in process.Nodes.Values.OrderBy(n => n.Line ?? 0).ThenBy(n => n.Id, StringComparer.Ordinal))
         {
             var outgoing = process.OutgoingOf(node.Id);
             var incoming = process.IncomingOf(node.Id);

@@ -135,6 +135,9 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
     // else is a real failure and propagates.
     private async Task<TransitionOutcome> WithRetryAsync(Func<Task<TransitionOutcome>> attempt, CancellationToken cancellationToken)
     {
+        // The transaction is ours and all-or-nothing: EF's automatic savepoint before SaveChanges costs two
+        // round trips per transition and buys nothing here.
+        db.Database.AutoSavepointsEnabled = false;
         for (var n = 1; ; n++)
         {
             try

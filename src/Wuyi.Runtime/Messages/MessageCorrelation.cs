@@ -22,7 +22,7 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
     /// <summary>Correlates a message.</summary>
     public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
     {
-        var correlated = new List<string>();
+        var correlated = new HashSet<string>(StringComparer.Ordinal);
         string? after = null;
         while (true)
         {
@@ -50,12 +50,12 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
         }
         // A repeat (or a racing duplicate) finds the waits gone: the instances it reached are in the applied keys.
         var keyPrefix = $"msg:{message.MessageId}:";
-        correlated = [.. correlated.Union(await db.AppliedStimuli.AsNoTracking().Where(s => s.Key.StartsWith(keyPrefix))
-            .Select(s => s.InstanceId).ToListAsync(cancellationToken)).Order(StringComparer.Ordinal)];
+        correlated.UnionWith(await db.AppliedStimuli.AsNoTracking().Where(s => s.Key.StartsWith(keyPrefix))
+            .Select(s => s.InstanceId).ToListAsync(cancellationToken));
         var started = await StartAtMessageStartsAsync(message, cancellationToken);
         var buffered = correlated.Count == 0 && started.Count == 0 && message.RegionPrefix is null
             && await BufferAsync(message, cancellationToken);
-        return new CorrelationResult(correlated, started, buffered);
+        return new CorrelationResult([.. correlated.Order(StringComparer.Ordinal)], started, buffered);
     }
 
     /// <summary>Delivers buffered messages that match the instance's message waits (called after it changed).</summary>

@@ -27,8 +27,9 @@ public class RunawayLoopTests
     {
         var h = EngineHarness.Start(Process("""
             <startEvent id="start"/>
+            <exclusiveGateway id="merge"/>
             <parallelGateway id="fork"/>
-            """ + Flow("f0", "start", "fork") + Flow("f1", "fork", "fork") + Flow("f2", "fork", "fork")));
+            """ + Flow("f0", "start", "merge") + Flow("f1", "merge", "fork") + Flow("f2", "fork", "merge") + Flow("f3", "fork", "merge")));
 
         Assert.Equal(InstanceStatus.Failed, h.State.Status);
         Assert.True(h.Events.Count < 50_000);

@@ -25,6 +25,7 @@ internal sealed class InclusiveGatewayBehaviour : INodeBehaviour
     /// <summary>Fires the first waiting inclusive join that no token can reach any more.</summary>
     public static bool TryFireWaitingJoin(InstanceExecution run)
     {
+        if (run.Process.InclusiveJoinFeeders.Count == 0) return false;
         var waiting = run.AllTokens
             .Where(t => t.Phase == TokenPhase.Joining && run.Node(t.ElementId).Kind == NodeKind.InclusiveGateway)
             .Select(t => (t.ElementId, t.ScopeId)).Distinct().ToList();

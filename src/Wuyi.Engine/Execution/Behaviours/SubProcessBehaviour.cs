@@ -13,7 +13,7 @@ internal sealed class SubProcessBehaviour : INodeBehaviour
     {
         run.Update(token with { Phase = TokenPhase.InScope });
         var scope = run.NewScope(node.Id, ScopeKind.SubProcess, token.ScopeId, token.Id);
-        run.SubscribeEventSubProcesses(scope);
+        EventSubProcessBehaviour.Subscribe(run, scope);
         var start = run.Process.Scopes[node.Id].NoneStartId!;
         run.Enqueue(run.NewToken(start, scope.Id, TokenPhase.Arriving));
     }

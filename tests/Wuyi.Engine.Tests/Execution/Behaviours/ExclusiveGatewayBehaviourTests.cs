@@ -17,7 +17,7 @@ public class ExclusiveGatewayBehaviourTests
             + Flow("toRejected", "gw", "rejected", "${score < 50}")
             + Flow("toOther", "gw", "other"));
 
-    [ExpressionTheory]
+    [Theory]
     [InlineData(90, "approved")]
     [InlineData(10, "rejected")]
     [InlineData(60, "other")]
@@ -29,7 +29,7 @@ public class ExclusiveGatewayBehaviourTests
         Assert.Equal(["start", "gw", expected], h.Started);
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_SeveralConditionsTrue_TakesOnlyTheFirstInDocumentOrder()
     {
         var h = EngineHarness.Start(Process("""
@@ -42,7 +42,7 @@ public class ExclusiveGatewayBehaviourTests
         Assert.Equal(["a"], h.Active);
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_NoConditionTrueAndNoDefault_RaisesIncidentAtGateway()
     {
         var h = EngineHarness.Start(Process("""

@@ -32,7 +32,7 @@ public class IntermediateCatchEventBehaviourTests
         Assert.Equal(new DateTimeOffset(2022, 9, 1, 10, 0, 0, TimeSpan.FromHours(8)), h.Wait("c").DueAt);
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_TimerExpression_IsEvaluated()
     {
         var h = EngineHarness.Start(Catch("<timerEventDefinition><timeDuration>${period}</timeDuration></timerEventDefinition>"),
@@ -52,7 +52,7 @@ public class IntermediateCatchEventBehaviourTests
         Assert.Equal(["c"], h.Trace("timer-fired"));
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_MessageWithCorrelationKeyProperty_SubscribesWithThatKey()
     {
         var h = EngineHarness.Start(Process("""

@@ -21,7 +21,7 @@ public class MultiInstanceBehaviourTests
 
     private static readonly Dictionary<string, object?> ThreeReviewers = EngineHarness.Vars(("reviewers", new[] { "ann", "bo", "cy" }));
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_ParallelCollection_CreatesOneTaskPerItem()
     {
         var h = EngineHarness.Start(ParallelOverCollection, ThreeReviewers);
@@ -31,7 +31,7 @@ public class MultiInstanceBehaviourTests
         Assert.Equal(4, h.Trace("activity-started").Count(e => e == "review"));
     }
 
-    [ExpressionFact]
+    [Fact]
     public void CompleteTask_AllParallelInstancesDone_BodyCompletesOnce()
     {
         var h = EngineHarness.Start(ParallelOverCollection, ThreeReviewers);
@@ -43,7 +43,7 @@ public class MultiInstanceBehaviourTests
         Assert.False(h.State.Variables.ContainsKey("nrOfInstances"));
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_Sequential_OneAtATimeInOrder()
     {
         var h = EngineHarness.Start(Review("""
@@ -74,7 +74,7 @@ public class MultiInstanceBehaviourTests
         Assert.Equal((3L, 3L, 0L), (body.Variables["nrOfInstances"], body.Variables["nrOfActiveInstances"], body.Variables["nrOfCompletedInstances"]));
     }
 
-    [ExpressionFact]
+    [Fact]
     public void CompleteTask_CompletionConditionHolds_CancelsTheRest()
     {
         var h = EngineHarness.Start(Review("""

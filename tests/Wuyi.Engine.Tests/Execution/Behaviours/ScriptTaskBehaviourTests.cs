@@ -7,7 +7,7 @@ namespace Wuyi.Engine.Tests.Execution.Behaviours;
 
 public class ScriptTaskBehaviourTests
 {
-    [ExpressionFact]
+    [Fact]
     public void Enter_JuelScript_StoresResultVariable()
     {
         var h = EngineHarness.Start(Process("""
@@ -20,7 +20,7 @@ public class ScriptTaskBehaviourTests
         Assert.Equal(["next"], h.Active);
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Enter_ScriptWithoutDelimiters_IsReadAsOneExpression()
     {
         var h = EngineHarness.Start(Process("""

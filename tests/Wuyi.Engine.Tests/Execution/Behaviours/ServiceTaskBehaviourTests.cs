@@ -104,4 +104,23 @@ public class ServiceTaskBehaviourTests
 
         Assert.Equal(InstanceStatus.Failed, h.State.Status);
     }
+
+    [Fact]
+    public void ServiceFailed_CatcherNamesErrorVariables_TheyAreSet()
+    {
+        var h = EngineHarness.Start(Process("""
+            <startEvent id="start"/>
+            <serviceTask id="publish" camunda:type="external" camunda:topic="publish-result"/>
+            <boundaryEvent id="caught" attachedToRef="publish">
+              <errorEventDefinition errorRef="e1" camunda:errorCodeVariable="failure" camunda:errorMessageVariable="failureText"/>
+            </boundaryEvent>
+            <userTask id="fix"/>
+            """ + Chain("start", "publish") + Flow("fx", "caught", "fix"), extra: """<error id="e1" errorCode="SMTP_DOWN"/>"""));
+
+        h.Step(new Stimuli.ServiceFailed(h.Wait("publish").WaitId, "SMTP_DOWN", "mail server unreachable"));
+
+        Assert.Equal(["fix"], h.Active);
+        Assert.Equal("SMTP_DOWN", h.State.Variables["failure"]);
+        Assert.Equal("mail server unreachable", h.State.Variables["failureText"]);
+    }
 }

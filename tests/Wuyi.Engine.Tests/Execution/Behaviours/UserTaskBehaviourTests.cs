@@ -72,7 +72,7 @@ public class UserTaskBehaviourTests
         Assert.Empty(again.Events);
     }
 
-    [ExpressionFact]
+    [Fact]
     public void Start_AssignmentExpressions_AreResolved()
     {
         var h = EngineHarness.Start(Process("""

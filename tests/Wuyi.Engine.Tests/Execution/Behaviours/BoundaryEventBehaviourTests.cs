@@ -6,7 +6,7 @@ using static Wuyi.Engine.Tests.Support.Bpmn;
 
 namespace Wuyi.Engine.Tests.Execution.Behaviours;
 
-public class BoundaryEventTests
+public class BoundaryEventBehaviourTests
 {
     private static string TaskWithBoundary(string boundary, string extra = "") => Process($"""
         <startEvent id="start"/>

@@ -2,7 +2,7 @@ using Wuyi.Engine.Commands;
 using Wuyi.Engine.Tests.Support;
 using static Wuyi.Engine.Tests.Support.Bpmn;
 
-namespace Wuyi.Engine.Tests.Execution.Behaviours;
+namespace Wuyi.Engine.Tests.Execution;
 
 public class InputOutputMappingTests
 {
@@ -32,7 +32,7 @@ public class InputOutputMappingTests
         Assert.False(h.State.Variables.ContainsKey("channel"));
     }
 
-    [ExpressionFact]
+    [Fact]
     public void ServiceCompleted_OutputParameters_AreSetOutsideAndLocalsDropped()
     {
         var h = EngineHarness.Start(Model);

@@ -5,7 +5,7 @@ using static Wuyi.Engine.Tests.Support.Bpmn;
 
 namespace Wuyi.Engine.Tests.Execution.Behaviours;
 
-public class EventSubProcessTests
+public class EventSubProcessBehaviourTests
 {
     private static string WithEventSubProcess(string start, string extra = "") => Process($"""
         <startEvent id="start"/>
@@ -104,5 +104,51 @@ public class EventSubProcessTests
         Assert.Equal(InstanceStatus.Completed, h.State.Status);
         Assert.Contains(h.Last.Commands, c => c is CancelSubscription);
         Assert.Empty(h.State.Waits);
+    }
+
+    [Fact]
+    public void MessageReceived_EventSubProcessInsideSubProcess_InterruptsOnlyThatSubProcess()
+    {
+        var h = EngineHarness.Start(Process("""
+            <startEvent id="start"/>
+            <parallelGateway id="fork"/>
+            <userTask id="outside"/>
+            <subProcess id="sub">
+              <startEvent id="s1"/>
+              <userTask id="inner"/>
+              <sequenceFlow id="i1" sourceRef="s1" targetRef="inner"/>
+              <subProcess id="esp" triggeredByEvent="true">
+                <startEvent id="espStart"><messageEventDefinition messageRef="m"/></startEvent>
+                <endEvent id="espEnd"/>
+                <sequenceFlow id="e1" sourceRef="espStart" targetRef="espEnd"/>
+              </subProcess>
+            </subProcess>
+            <userTask id="after"/>
+            """ + Flow("f0", "start", "fork") + Flow("fo", "fork", "outside") + Flow("fs", "fork", "sub") + Flow("fa", "sub", "after"),
+            extra: """<message id="m" name="Stop"/>"""));
+
+        h.Message("espStart");
+
+        Assert.Equal(["after", "outside"], h.Active);
+        Assert.Equal(["inner"], h.Trace("activity-cancelled"));
+    }
+
+    [Fact]
+    public void Enter_EscalationEndCaughtByNonInterruptingEventSubProcess_BothContinue()
+    {
+        var h = EngineHarness.Start(Process("""
+            <startEvent id="start"/>
+            <parallelGateway id="fork"/>
+            <userTask id="main"/>
+            <endEvent id="escalate"><escalationEventDefinition escalationRef="x"/></endEvent>
+            <subProcess id="esp" triggeredByEvent="true">
+              <startEvent id="espStart" isInterrupting="false"><escalationEventDefinition escalationRef="x"/></startEvent>
+              <userTask id="notify"/>
+              <sequenceFlow id="e1" sourceRef="espStart" targetRef="notify"/>
+            </subProcess>
+            """ + Flow("f0", "start", "fork") + Flow("f1", "fork", "main") + Flow("f2", "fork", "escalate"),
+            extra: """<escalation id="x" escalationCode="LATE"/>"""));
+
+        Assert.Equal(["esp", "main", "notify"], h.Active);
     }
 }
