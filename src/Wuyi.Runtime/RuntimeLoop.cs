@@ -34,7 +34,8 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
         while (await ticks.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One round; busy rounds repeat at once until nothing is due.</summary>
+    /// <summary>One round — due timers, due outbox rows, buffered messages whose wait appeared without them meeting —
+    /// busy rounds repeat at once until nothing is due.</summary>
     internal async Task RoundAsync(CancellationToken cancellationToken)
     {
         var batch = options.Value.BatchSize;
@@ -47,6 +48,7 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
             var due = await outbox.DueAsync(batch, cancellationToken);
             foreach (var id in due)
                 await outbox.RunAsync(id, cancellationToken);
+            await services.GetRequiredService<MessageCorrelation>().DeliverStrandedAsync(batch, cancellationToken);
             await services.GetRequiredService<PendingWorkRunner>().RunAsync(cancellationToken);
             if (services.GetService<MaintenanceSchedule>() is null) // no Quartz (manual clock): housekeeping each round
                 await services.GetRequiredService<RuntimeMaintenance>().RunAsync(cancellationToken);

@@ -55,11 +55,43 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
         var started = await StartAtMessageStartsAsync(message, cancellationToken);
         var buffered = correlated.Count == 0 && started.Count == 0 && message.RegionPrefix is null
             && await BufferAsync(message, cancellationToken);
+        if (buffered)
+        {
+            // A wait may have committed between our search and our buffering, and its own look at the buffer
+            // may have come before our row: look once more now that the row is there.
+            foreach (var instanceId in await WaitingInstancesAsync(message, cancellationToken))
+                if (await DeliverBufferedAsync(instanceId, cancellationToken) is { } delivered && delivered == message.MessageId)
+                    correlated.Add(instanceId);
+            buffered = correlated.Count == 0;
+        }
         return new CorrelationResult([.. correlated.Order(StringComparer.Ordinal)], started, buffered);
     }
 
-    /// <summary>Delivers buffered messages that match the instance's message waits (called after it changed).</summary>
-    public async Task DeliverBufferedAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers buffered messages to waits that match them, whoever created them: the safety net for a
+    /// message buffered while its wait was committing, or a node that died before its follow-up. Returns how
+    /// many instances it looked at.
+    /// </summary>
+    public async Task<int> DeliverStrandedAsync(int max, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var instances = await (from w in db.Waits.AsNoTracking()
+                               where w.Kind == "Message"
+                               join m in db.BufferedMessages.AsNoTracking() on new { w.Name, w.CorrelationKey } equals new { Name = (string?)m.Name, m.CorrelationKey }
+                               where m.ExpiresAt > now
+                               select w.InstanceId).Distinct().Take(max).ToListAsync(cancellationToken);
+        foreach (var instanceId in instances)
+            await DeliverBufferedAsync(instanceId, cancellationToken);
+        return instances.Count;
+    }
+
+    private Task<List<string>> WaitingInstancesAsync(MessageRequest message, CancellationToken cancellationToken) =>
+        db.Waits.AsNoTracking().Where(w => w.Kind == "Message" && w.Name == message.Name && w.CorrelationKey == message.CorrelationKey)
+            .Select(w => w.InstanceId).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>Delivers buffered messages that match the instance's message waits (called after it changed);
+    /// returns the id of the message delivered, if one was.</summary>
+    public async Task<string?> DeliverBufferedAsync(string instanceId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var matches = await (from w in db.Waits.AsNoTracking()
@@ -75,8 +107,9 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
                     new MessageReceived(match.WaitId, JsonVariables.FromObject(match.Variables)), $"msg:{messageId}:{instanceId}", "system:message-buffer"),
                 (ctx, _, ct) => ctx.BufferedMessages.Where(m => m.MessageId == messageId).ExecuteDeleteAsync(ct), cancellationToken);
             if (outcome.Status == TransitionStatus.Applied)
-                return; // the instance changed: its waits may be others now; the next round finds them
+                return messageId; // the instance changed: its waits may be others now; the next round finds them
         }
+        return null;
     }
 
     /// <summary>True when any message is buffered (expired or not).</summary>

@@ -80,4 +80,17 @@ public sealed class InstanceTransitionsTests
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => runtime.StartAsync("nothing"));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task StartAsync_TaskDueInChinaStandardTime_StoredAsTheSameInstant(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        await runtime.DeployAsync(Models.Review.Replace("camunda:candidateGroups", "camunda:dueDate=\"2022-08-31T00:00:00+08:00\" camunda:candidateGroups"));
+
+        var started = await runtime.StartAsync("review", "460105001001", new Dictionary<string, object?> { ["townshipCode"] = "460105001" });
+
+        var task = Assert.Single(await runtime.OpenTasksAsync(started.InstanceId));
+        Assert.Equal(DateTimeOffset.Parse("2022-08-30T16:00:00Z", System.Globalization.CultureInfo.InvariantCulture), task.DueAt);
+    }
 }

@@ -85,4 +85,29 @@ public sealed class MessageCorrelationTests
 
         Assert.Equal((0, false), (result.Correlated.Count, result.Buffered));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task DeliverStrandedAsync_BufferedAfterItsWaitLookedAtTheBuffer_Delivered(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        await runtime.DeployAsync(Models.Contact);
+        var instance = await runtime.StartAsync("contact", "460105001004");
+        // The race: the message request buffered its row after the wait's own follow-up had looked at the buffer.
+        await runtime.QueryAsync(async db =>
+        {
+            db.BufferedMessages.Add(new Wuyi.Runtime.Store.BufferedMessageRecord
+            {
+                MessageId = "stranded", Name = "CloseContactReported", CorrelationKey = "460105001004", Variables = "{}",
+                ReceivedAt = RuntimeHarness.Start, ExpiresAt = RuntimeHarness.Start.AddHours(1),
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var looked = await runtime.RequestAsync(s => s.GetRequiredService<MessageCorrelation>().DeliverStrandedAsync(100, CancellationToken.None));
+
+        Assert.Equal(1, looked);
+        Assert.Equal("completed", (await runtime.InstanceAsync(instance.InstanceId)).Status);
+        Assert.Equal(0, await runtime.QueryAsync(db => db.BufferedMessages.CountAsync()));
+    }
 }
