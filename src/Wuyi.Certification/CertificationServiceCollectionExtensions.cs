@@ -1,6 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Wuyi.Certification.Areas;
+using Wuyi.Certification.Certifications;
+using Wuyi.Certification.Epidemic;
+using Wuyi.Certification.Handlers;
 using Wuyi.Certification.Persistence;
 using Wuyi.Certification.Regions;
+using Wuyi.Certification.Signals;
+using Wuyi.Runtime.Outbox;
 using Wuyi.Runtime.Persistence;
 
 namespace Wuyi.Certification;
@@ -8,12 +14,22 @@ namespace Wuyi.Certification;
 /// <summary>Registers the certification domain.</summary>
 public static class CertificationServiceCollectionExtensions
 {
-    /// <summary>Adds the certification tables, regions and their seed.</summary>
+    /// <summary>Adds the certification tables, regions and their seed, areas, epidemic status, signals, certifications
+    /// and the service-task handlers of the certification models.</summary>
     public static IServiceCollection AddCertification(this IServiceCollection services)
     {
         services.AddModuleDbContext<CertificationDbContext, PostgresCertificationDbContext, SqliteCertificationDbContext>(CertificationDbContext.Module);
         services.AddScoped<RegionImport>();
         services.AddScoped<RegionSeed>();
+        services.AddOptions<CertificationOptions>().BindConfiguration(CertificationOptions.Section);
+        services.AddScoped<AreaDirectory>();
+        services.AddScoped<EpidemicStatus>();
+        services.AddScoped<SignalIntake>();
+        services.AddScoped<CertificationApplications>();
+        services.AddScoped<CertificationQueries>();
+        services.AddSingleton<IServiceTaskHandler, CheckEligibilityHandler>();
+        services.AddSingleton<IServiceTaskHandler, PublishResultHandler>();
+        services.AddSingleton<IServiceTaskHandler, NotifyAreaHandler>();
         return services;
     }
 }

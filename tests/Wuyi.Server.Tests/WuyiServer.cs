@@ -21,7 +21,8 @@ internal sealed class WuyiServer : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<WuyiServer> StartAsync(string database, bool migrate = true, Dictionary<string, string?>? settings = null)
+    public static async Task<WuyiServer> StartAsync(string database, bool migrate = true, Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         var overrides = new Dictionary<string, string?>(settings ?? [])
         {
@@ -29,7 +30,7 @@ internal sealed class WuyiServer : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var app = WuyiWebApp.Build([], overrides);
+        var app = WuyiWebApp.Build([], overrides, configure);
         if (migrate)
             await DatabaseStartup.MigrateAndSeedAsync(app.Services, CancellationToken.None);
         await app.StartAsync();

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Wuyi.Certification.Areas;
+using Wuyi.Certification.Certifications;
+using Wuyi.Certification.Epidemic;
 using Wuyi.Certification.Regions;
+using Wuyi.Certification.Signals;
 
 namespace Wuyi.Certification.Persistence;
 
@@ -11,6 +15,24 @@ public abstract class CertificationDbContext(DbContextOptions options) : DbConte
 
     /// <summary>The administrative divisions.</summary>
     public DbSet<Region> Regions => Set<Region>();
+
+    /// <summary>The compounds registered under communities.</summary>
+    public DbSet<Compound> Compounds => Set<Compound>();
+
+    /// <summary>Each area's latest infection.</summary>
+    public DbSet<AreaInfection> AreaInfections => Set<AreaInfection>();
+
+    /// <summary>Close contacts, open and ruled out.</summary>
+    public DbSet<CloseContact> CloseContacts => Set<CloseContact>();
+
+    /// <summary>The counties' dynamic-zero status.</summary>
+    public DbSet<CountyStatus> CountyStatuses => Set<CountyStatus>();
+
+    /// <summary>The accepted epidemic signals and their answers.</summary>
+    public DbSet<SignalRecord> Signals => Set<SignalRecord>();
+
+    /// <summary>Publications and notices to areas.</summary>
+    public DbSet<AreaNotice> AreaNotices => Set<AreaNotice>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -51,7 +51,7 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
                 CreatedAt = now, UpdatedAt = now, EndedAt = step.State.HasEnded ? now : null,
             };
             db.Instances.Add(record);
-            var outbox = await StepEffects.WriteAsync(db, record, null, step, request.Actor, now, cancellationToken);
+            var outbox = await StepEffects.WriteAsync(db, record, null, step, null, request.Actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
@@ -98,7 +98,7 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
                     .SetProperty(i => i.Revision, revision).SetProperty(i => i.UpdatedAt, now).SetProperty(i => i.EndedAt, endedAt), cancellationToken);
             if (updated == 0)
                 throw new RevisionConflictException(instance.Id);
-            var outbox = await StepEffects.WriteAsync(db, instance, before, step, request.Actor, now, cancellationToken);
+            var outbox = await StepEffects.WriteAsync(db, instance, before, step, request.Stimulus, request.Actor, now, cancellationToken);
             db.AppliedStimuli.Add(new AppliedStimulusRecord { Key = request.IdempotencyKey, InstanceId = instance.Id, Actor = request.Actor, AppliedAt = now, Revision = revision });
             if (alongside is not null)
                 await alongside(db, now, cancellationToken);

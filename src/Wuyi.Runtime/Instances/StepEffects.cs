@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Commands;
 using Wuyi.Engine.Execution;
 using Wuyi.Engine.State;
+using Wuyi.Engine.Stimuli;
 using Wuyi.Engine.Trace;
 using Wuyi.Runtime.Store;
 
@@ -15,9 +16,16 @@ namespace Wuyi.Runtime.Instances;
 internal static class StepEffects
 {
     public static async Task<List<OutboxRecord>> WriteAsync(RuntimeDbContext db, InstanceRecord instance, InstanceState? before,
-        StepResult step, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        StepResult step, Stimulus? stimulus, string actor, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await ProjectWaitsAsync(db, instance.Id, before, step.State, cancellationToken);
+        if (stimulus is CompleteTask completed)
+        {
+            var outcome = JsonVariables.ToJson(completed.Variables);
+            await db.UserTasks.Where(t => t.Id == completed.WaitId && t.Status == "open").ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, actor)
+                .SetProperty(t => t.EndedAt, now).SetProperty(t => t.Outcome, outcome), cancellationToken);
+        }
         var outbox = new List<OutboxRecord>();
         foreach (var command in step.Commands)
         {

@@ -19,7 +19,10 @@ public sealed class PendingWorkRunner(PendingWork pending, OutboxWork outbox, Me
             var progressed = false;
             while (operations < MaxOperations && pending.TryTakeOutbox(out var id))
             {
-                await outbox.RunAsync(id, cancellationToken);
+                // The background loop may have claimed the row first: wait for it, so the caller still answers
+                // with the instance at its next wait.
+                if (!await outbox.RunAsync(id, cancellationToken))
+                    await outbox.WaitUntilSettledAsync(id, cancellationToken);
                 operations++;
                 progressed = true;
             }

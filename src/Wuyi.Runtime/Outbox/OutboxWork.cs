@@ -46,6 +46,24 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
         return true;
     }
 
+    /// <summary>
+    /// Waits (a bounded while, in real time) until row <paramref name="id"/> is no longer claimed and pending: the
+    /// worker that claimed it finished it, failed it, or died and let the claim lapse.
+    /// </summary>
+    public async Task WaitUntilSettledAsync(long id, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (System.Diagnostics.Stopwatch.GetElapsedTime(started) < options.Value.ClaimDuration)
+        {
+            var now = clock.GetUtcNow();
+            var busy = await db.Outbox.AsNoTracking()
+                .AnyAsync(o => o.Id == id && o.Status == "pending" && o.ClaimedUntil != null && o.ClaimedUntil >= now, cancellationToken);
+            if (!busy)
+                return;
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
     /// <summary>The ids of pending rows that are due and unclaimed, oldest first.</summary>
     public Task<List<long>> DueAsync(int max, CancellationToken cancellationToken)
     {
@@ -63,7 +81,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
         switch (row.Kind)
         {
             case "service":
-                var handler = handlers.FirstOrDefault(h => h.Name == S("handler"))
+                var handler = handlers.SingleOrDefault(h => h.Name == S("handler"))
                     ?? throw new UnknownHandlerException(S("handler"));
                 var result = await handler.HandleAsync(new ServiceCall(row.InstanceId, S("waitId"), S("elementId"), V(), row.Attempts + 1), cancellationToken);
                 Stimulus answer = result.ErrorCode is { } code

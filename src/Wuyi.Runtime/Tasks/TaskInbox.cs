@@ -39,11 +39,9 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
             return new TaskActionResult(TaskActionStatus.NotFound, null);
         if (task.Status == "open" && task.ClaimedBy is { } claimant && claimant != user)
             return new TaskActionResult(TaskActionStatus.Conflict, task, $"claimed by {claimant} at {task.ClaimedAt:O}");
-        var outcomeJson = JsonVariables.ToJson(variables);
+        // The task row is closed by the transition itself (StepEffects), in its transaction — also when a
+        // completion held during a suspension is applied on resume.
         var outcome = await transitions.ApplyAsync(new StimulusRequest(task.InstanceId, new CompleteTask(taskId, variables), $"task:{taskId}", user),
-            (ctx, now, ct) => ctx.UserTasks.Where(t => t.Id == taskId).ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, user)
-                .SetProperty(t => t.EndedAt, now).SetProperty(t => t.Outcome, outcomeJson), ct),
             cancellationToken);
         var current = await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, cancellationToken);
         return outcome.Status switch

@@ -33,6 +33,7 @@ public static class WuyiCommandLine
         root.Subcommands.Add(RegionsCommand.Create());
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

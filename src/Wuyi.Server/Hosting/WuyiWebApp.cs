@@ -1,6 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Scalar.AspNetCore;
 using Wuyi.Server.Apis;
 
 namespace Wuyi.Server.Hosting;
@@ -9,23 +13,53 @@ namespace Wuyi.Server.Hosting;
 public static class WuyiWebApp
 {
     /// <summary>Builds the application. <paramref name="overrides"/> (from flags) take precedence over
-    /// appsettings and environment variables.</summary>
+    /// appsettings and environment variables; <paramref name="configure"/> adds services after the service's
+    /// own (tests register service-task handlers this way).</summary>
     /// <exception cref="WuyiStartupException">The settings are invalid.</exception>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> overrides)
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?> overrides, Action<IServiceCollection>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Services.AddWuyi(builder.Configuration);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        configure?.Invoke(builder.Services);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // officials read Chinese names
+        });
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer(ActorOpenApi.AddHeaderAsync));
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
 
         var app = builder.Build();
+        EnsureHandlerNamesUnique(app.Services);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLogging>();
         app.MapOpenApi();
+        app.MapScalarApiReference();
         app.MapHealthApi();
+        app.MapDefinitionsApi();
+        app.MapInstancesApi();
+        app.MapTasksApi();
+        app.MapMessagesApi();
+        app.MapIncidentsApi();
+        app.MapClockApi();
+        app.MapAreasApi();
+        app.MapSignalsApi();
+        app.MapCertificationsApi();
+        app.MapRegistryApi();
         return app;
+    }
+
+    // Two handlers under one topic would make which one runs an accident of registration order.
+    private static void EnsureHandlerNamesUnique(IServiceProvider services)
+    {
+        var duplicate = services.GetServices<Wuyi.Runtime.Outbox.IServiceTaskHandler>().GroupBy(h => h.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new WuyiStartupException($"two service handlers are registered for '{duplicate.Key}': {string.Join(", ", duplicate.Select(h => h.GetType().Name))}");
     }
 }

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace Wuyi.Certification.Certifications;
+
+/// <summary>One certification in full: where it stands, the criteria results, the benefits and the timeline.</summary>
+/// <param name="Summary">What the list shows.</param>
+/// <param name="ActiveElements">The flow nodes it is at (the current step).</param>
+/// <param name="OpenTasks">Its open user tasks.</param>
+/// <param name="Criteria">The criteria maps: <c>selfAssessment</c>, <c>townshipReview</c>, <c>countyAssessment</c>,
+/// <c>provincialFiling</c>, <c>inspectionCriteria</c> (those present).</param>
+/// <param name="Benefits">The benefits on record: <c>testingFrequency</c> and <c>stayInsideRegime</c>.</param>
+/// <param name="Record">The other variables the model writes (dates, counts, reasons).</param>
+/// <param name="Timeline">The instance history, oldest first.</param>
+public sealed record CertificationDetail(CertificationSummary Summary, IReadOnlyList<string> ActiveElements, IReadOnlyList<OpenTaskView> OpenTasks,
+    IReadOnlyDictionary<string, JsonElement?> Criteria, IReadOnlyDictionary<string, JsonElement?> Benefits,
+    IReadOnlyDictionary<string, JsonElement?> Record, IReadOnlyList<TimelineEntry> Timeline);

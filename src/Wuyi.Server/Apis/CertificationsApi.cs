@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Wuyi.Certification.Certifications;
+using Wuyi.Runtime.Messages;
+using Wuyi.Server.Apis.Contracts;
+
+namespace Wuyi.Server.Apis;
+
+/// <summary>Certifications of areas: applications and their records.</summary>
+public static class CertificationsApi
+{
+    /// <summary>Maps <c>/api/certifications</c>.</summary>
+    public static IEndpointRouteBuilder MapCertificationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/certifications").WithTags("Certifications");
+        api.MapPost("/", ApplyAsync).WithSummary("Apply (主动申报): starts a certification of the area, refused when it may not take part or has a live one");
+        api.MapGet("/", ListAsync).WithSummary("Certifications under a region, by status, newest first (paged)");
+        api.MapGet("/{id}", GetAsync).WithSummary("One certification: status, current step, criteria results, benefits and its timeline");
+        return app;
+    }
+
+    internal static async Task<Results<Created<CertificationDetail>, ProblemHttpResult>> ApplyAsync(CertificationApplication body,
+        CertificationApplications applications, CertificationQueries queries, PendingWorkRunner pending, RequestActor actor,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await applications.ApplyAsync(body, actor.Name, cancellationToken);
+        if (outcome.InstanceId is not { } id)
+            return outcome.Status switch
+            {
+                StatusCodes.Status404NotFound => ApiProblems.NotFound(outcome.Error!),
+                StatusCodes.Status409Conflict => ApiProblems.Conflict(outcome.Error!),
+                StatusCodes.Status422UnprocessableEntity => ApiProblems.Unprocessable(outcome.Error!),
+                _ => ApiProblems.BadRequest(outcome.Error!),
+            };
+        await pending.RunAsync(cancellationToken);
+        return TypedResults.Created($"/api/certifications/{id}", (await queries.FindAsync(id, cancellationToken))!);
+    }
+
+    internal static async Task<Results<Ok<Paged<CertificationSummary>>, ProblemHttpResult>> ListAsync(string? region, string? status, int? page,
+        int? pageSize, CertificationQueries queries, CancellationToken cancellationToken)
+    {
+        var (p, size, problem) = Paging.Check(page, pageSize);
+        if (problem is not null)
+            return problem;
+        if (region is not null && (region.Length == 0 || !region.All(char.IsAsciiDigit)))
+            return ApiProblems.BadRequest($"region must be a region code (digits), e.g. 4601 or 460105001; not '{region}'.");
+        var (items, total) = await queries.ListAsync(region, string.IsNullOrEmpty(status) ? null : status, p, size, cancellationToken);
+        return TypedResults.Ok(new Paged<CertificationSummary>(items, p, size, total));
+    }
+
+    internal static async Task<Results<Ok<CertificationDetail>, ProblemHttpResult>> GetAsync(string id, CertificationQueries queries,
+        CancellationToken cancellationToken) =>
+        await queries.FindAsync(id, cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : ApiProblems.NotFound($"No certification has the id '{id}'.");
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Wuyi.Server.Bench;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster for <c>wuyi bench</c> when no <c>--db</c> is given: initdb into a temporary
+/// folder, started with pg_ctl on a free loopback port, stopped and deleted afterwards. PostgreSQL refuses to
+/// run as root, so as root the cluster runs as the <c>postgres</c> OS user. Unlike the tests' cluster it keeps
+/// fsync and synchronous commit on: the benchmark's ceiling is the WAL flush, as in production.
+/// </summary>
+internal sealed class PrivatePostgres : IDisposable
+{
+    private const string FolderPrefix = "wuyi-bench-pg-";
+    private readonly string directory;
+    private readonly string data;
+    private readonly bool asRoot;
+    private int stopped;
+
+    private PrivatePostgres(string directory, string data, bool asRoot, string adminConnectionString)
+    {
+        this.directory = directory;
+        this.data = data;
+        this.asRoot = asRoot;
+        AdminConnectionString = adminConnectionString;
+    }
+
+    /// <summary>The <c>postgres</c> database as the superuser.</summary>
+    public string AdminConnectionString { get; }
+
+    /// <summary>The settings the cluster runs with (they go into the report).</summary>
+    public static string Settings =>
+        "fsync=on, synchronous_commit=on, shared_buffers=1GB, max_wal_size=8GB, checkpoint_timeout=30min, max_connections=200";
+
+    /// <summary>Initialises and starts a cluster; throws when the PostgreSQL binaries are missing or fail.</summary>
+    public static PrivatePostgres Start()
+    {
+        var asRoot = Environment.UserName == "root";
+        RemoveLeftovers(asRoot);
+        var directory = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        if (asRoot)
+            Run("chown", ["postgres:postgres", directory], asPostgres: false);
+        var data = Path.Combine(directory, "data");
+        var port = FreeLoopbackPort();
+        Run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"], asRoot);
+        Run("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120", "start", "-o",
+            $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} -c max_connections=200 -c shared_buffers=1GB " +
+            "-c max_wal_size=8GB -c checkpoint_timeout=30min -c shared_preload_libraries=pg_stat_statements " +
+            "-c pg_stat_statements.max=2000 -c pg_stat_statements.track_utility=on"], asRoot);
+        var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=60";
+        var server = new PrivatePostgres(directory, data, asRoot, admin);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }
+
+    /// <summary>Stops the cluster and deletes its folder.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+            return;
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            Run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], asRoot);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // Already stopped; the folder goes anyway.
+        }
+        finally
+        {
+            Run("rm", ["-rf", directory], asPostgres: false);
+        }
+    }
+
+    // A bench killed before its clean-up leaves a cluster behind; the next run sweeps it up.
+    private static void RemoveLeftovers(bool asRoot)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var rest = Path.GetFileName(folder)[FolderPrefix.Length..];
+            if (!int.TryParse(rest.Split('-')[0], out var pid) || IsAlive(pid))
+                continue;
+            var data = Path.Combine(folder, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                try { Run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"], asRoot); }
+                catch (InvalidOperationException) { /* already stopped */ }
+            Run("rm", ["-rf", folder], asPostgres: false);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try { return !Process.GetProcessById(pid).HasExited; }
+        catch (ArgumentException) { return false; }
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static void Run(string program, string[] arguments, bool asPostgres)
+    {
+        var start = asPostgres
+            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", program, .. arguments])
+            : new ProcessStartInfo(program, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {program}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"cannot start {program} (is PostgreSQL installed and on PATH?): {e.Message}", e);
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(180)))
+                throw new TimeoutException($"{program} did not finish in 180 s");
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}{output.Result}");
+        }
+    }
+}
