@@ -78,7 +78,7 @@ public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions 
         db.History.Add(new HistoryRecord
         {
             InstanceId = instanceId, At = now, Type = type, Actor = actor,
-            Data = new JsonObject { ["at"] = now.ToString("O"), ["type"] = type, ["instance"] = instanceId }.ToJsonString(),
+            Data = new JsonObject { ["at"] = Wuyi.Expressions.IsoDate.ToText(now), ["type"] = type, ["instance"] = instanceId }.ToJsonString(),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -15,7 +15,7 @@ namespace Wuyi.Runtime.Instances;
 /// idempotency key commit together or not at all. A revision conflict (another node got there first)
 /// is retried here with fresh state; a repeat of an applied key changes nothing.
 /// </summary>
-public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
+public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
     PendingWork pending, ILogger<InstanceTransitions> logger)
 {
     private const int MaxAttempts = 8;

@@ -99,5 +99,4 @@ internal static class StepEffects
 
     private static DateTimeOffset? ParseInstant(string? value) =>
         DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var v) ? v : null;
-
 }

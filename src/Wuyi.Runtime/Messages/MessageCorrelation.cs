@@ -79,7 +79,7 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
                                where w.Kind == "Message"
                                join m in db.BufferedMessages.AsNoTracking() on new { w.Name, w.CorrelationKey } equals new { Name = (string?)m.Name, m.CorrelationKey }
                                where m.ExpiresAt > now
-                               select w.InstanceId).Distinct().Take(max).ToListAsync(cancellationToken);
+                               select w.InstanceId).Distinct().OrderBy(i => i).Take(max).ToListAsync(cancellationToken);
         foreach (var instanceId in instances)
             await DeliverBufferedAsync(instanceId, cancellationToken);
         return instances.Count;
