@@ -65,48 +65,101 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
 
     /// <summary>Applies a stimulus to an instance, exactly once per idempotency key.</summary>
     /// <param name="request">The stimulus.</param>
-    /// <param name="alongside">More writes that must commit with the step, or not at all (e.g. the task row's outcome,
-    /// consuming a buffered message); called only when the step applies.</param>
+    /// <param name="alongside">More writes that must commit with the step, or not at all (e.g. consuming a buffered
+    /// message); called only when the step applies.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<TransitionOutcome> ApplyAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken) =>
         Followed(await WithRetryAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var applied = await db.AppliedStimuli.AsNoTracking().Where(s => s.Key == request.IdempotencyKey)
-                .Select(s => new { s.InstanceId, s.Revision }).FirstOrDefaultAsync(cancellationToken);
-            if (applied is not null)
-                return new TransitionOutcome(TransitionStatus.Duplicate, applied.InstanceId, applied.Revision);
-            var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken);
-            if (instance is null)
-                return new TransitionOutcome(TransitionStatus.NotFound, request.InstanceId);
-            var now = clock.GetUtcNow();
-            if (instance.Suspended && request.Stimulus is not Cancel)
-                return await HoldAsync(request, instance, now, transaction, cancellationToken);
-
-            var before = InstanceStateJson.Deserialize(instance.State);
-            var definitions = await catalog.GetAsync(db, instance.DefinitionId, cancellationToken);
-            var step = ProcessEngine.Step(definitions, before, request.Stimulus, now);
-            if (!step.Applied)
-                return new TransitionOutcome(TransitionStatus.Refused, instance.Id, instance.Revision, step.Refusal);
-
-            var revision = instance.Revision + 1;
-            var state = InstanceStateJson.Serialize(step.State);
-            var status = StatusOf(step.State);
-            DateTimeOffset? endedAt = step.State.HasEnded ? now : null;
-            var updated = await db.Instances.Where(i => i.Id == instance.Id && i.Revision == instance.Revision)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, state).SetProperty(i => i.Status, status)
-                    .SetProperty(i => i.Revision, revision).SetProperty(i => i.UpdatedAt, now).SetProperty(i => i.EndedAt, endedAt), cancellationToken);
-            if (updated == 0)
-                throw new RevisionConflictException(instance.Id);
-            var outbox = await StepEffects.WriteAsync(db, instance, before, step, request.Stimulus, request.Actor, now, cancellationToken);
-            db.AppliedStimuli.Add(new AppliedStimulusRecord { Key = request.IdempotencyKey, InstanceId = instance.Id, Actor = request.Actor, AppliedAt = now, Revision = revision });
-            if (alongside is not null)
-                await alongside(db, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var written = await ApplyWithinAsync(request, alongside, cancellationToken);
+            if (written.Changed)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
             db.ChangeTracker.Clear();
-            return new TransitionOutcome(TransitionStatus.Applied, instance.Id, revision, OutboxIds: [.. outbox.Select(o => o.Id)]);
+            return written.Outcome();
         }, cancellationToken));
+
+    /// <summary>
+    /// Applies stimuli for distinct instances in ONE transaction — one commit, one WAL flush, for a whole batch of a
+    /// fan-out or of due timers. Each stimulus is still revision-checked and idempotent; if anything conflicts, the
+    /// batch rolls back and its stimuli are applied one by one, each with its own retries.
+    /// </summary>
+    public async Task<IReadOnlyList<TransitionOutcome>> ApplyBatchAsync(IReadOnlyList<StimulusRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count > 1 && requests.Select(r => r.InstanceId).Distinct().Count() == requests.Count)
+        {
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                var written = new List<Written>(requests.Count);
+                await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+                {
+                    foreach (var request in requests)
+                        written.Add(await ApplyWithinAsync(request, null, cancellationToken));
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                db.ChangeTracker.Clear();
+                return [.. written.Select(w => Followed(w.Outcome()))];
+            }
+            catch (Exception e) when (Transience.IsRetryable(e))
+            {
+                db.ChangeTracker.Clear();
+                logger.LogDebug("A batch of {Count} transitions conflicted ({Error}); applying them one by one", requests.Count, e.GetType().Name);
+            }
+        }
+        var outcomes = new List<TransitionOutcome>(requests.Count);
+        foreach (var request in requests)
+            outcomes.Add(await ApplyAsync(request, cancellationToken));
+        return outcomes;
+    }
+
+    /// <summary>What one stimulus wrote inside the current transaction; outbox ids exist once it is saved.</summary>
+    private sealed record Written(TransitionStatus Status, string InstanceId, int Revision, string? Refusal, List<OutboxRecord>? Outbox)
+    {
+        public bool Changed => Status is TransitionStatus.Applied or TransitionStatus.Held;
+
+        public TransitionOutcome Outcome() => new(Status, InstanceId, Revision, Refusal, Outbox is null ? null : [.. Outbox.Select(o => o.Id)]);
+    }
+
+    // One stimulus inside the caller's transaction: nothing here saves the tracked rows or commits.
+    private async Task<Written> ApplyWithinAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken)
+    {
+        var applied = await db.AppliedStimuli.AsNoTracking().Where(s => s.Key == request.IdempotencyKey)
+            .Select(s => new { s.InstanceId, s.Revision }).FirstOrDefaultAsync(cancellationToken);
+        if (applied is not null)
+            return new Written(TransitionStatus.Duplicate, applied.InstanceId, applied.Revision, null, null);
+        var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == request.InstanceId, cancellationToken);
+        if (instance is null)
+            return new Written(TransitionStatus.NotFound, request.InstanceId, 0, null, null);
+        var now = clock.GetUtcNow();
+        if (instance.Suspended && request.Stimulus is not Cancel)
+            return await HoldAsync(request, instance, now, cancellationToken);
+
+        var before = InstanceStateJson.Deserialize(instance.State);
+        var definitions = await catalog.GetAsync(db, instance.DefinitionId, cancellationToken);
+        var step = ProcessEngine.Step(definitions, before, request.Stimulus, now);
+        if (!step.Applied)
+            return new Written(TransitionStatus.Refused, instance.Id, instance.Revision, step.Refusal, null);
+
+        var revision = instance.Revision + 1;
+        var state = InstanceStateJson.Serialize(step.State);
+        var status = StatusOf(step.State);
+        DateTimeOffset? endedAt = step.State.HasEnded ? now : null;
+        var updated = await db.Instances.Where(i => i.Id == instance.Id && i.Revision == instance.Revision)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, state).SetProperty(i => i.Status, status)
+                .SetProperty(i => i.Revision, revision).SetProperty(i => i.UpdatedAt, now).SetProperty(i => i.EndedAt, endedAt), cancellationToken);
+        if (updated == 0)
+            throw new RevisionConflictException(instance.Id);
+        var outbox = await StepEffects.WriteAsync(db, instance, before, step, request.Stimulus, request.Actor, now, cancellationToken);
+        db.AppliedStimuli.Add(new AppliedStimulusRecord { Key = request.IdempotencyKey, InstanceId = instance.Id, Actor = request.Actor, AppliedAt = now, Revision = revision });
+        if (alongside is not null)
+            await alongside(db, now, cancellationToken);
+        return new Written(TransitionStatus.Applied, instance.Id, revision, null, outbox);
+    }
 
     // What a committed step wrote to the outbox, and the instance it changed, is the request's to follow up.
     private TransitionOutcome Followed(TransitionOutcome outcome)
@@ -115,20 +168,15 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
         return outcome;
     }
 
-    private async Task<TransitionOutcome> HoldAsync(StimulusRequest request, InstanceRecord instance, DateTimeOffset now,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<Written> HoldAsync(StimulusRequest request, InstanceRecord instance, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!await db.HeldStimuli.AnyAsync(h => h.Key == request.IdempotencyKey, cancellationToken))
-        {
             db.HeldStimuli.Add(new HeldStimulusRecord
             {
                 InstanceId = instance.Id, Key = request.IdempotencyKey, Stimulus = StimulusJson.Serialize(request.Stimulus),
                 Actor = request.Actor, ReceivedAt = now,
             });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return new TransitionOutcome(TransitionStatus.Held, instance.Id, instance.Revision);
+        return new Written(TransitionStatus.Held, instance.Id, instance.Revision, null, null);
     }
 
     // Conflicts and unique-key races are expected between nodes: start again from fresh state. Anything

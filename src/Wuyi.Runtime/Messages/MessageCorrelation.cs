@@ -38,15 +38,12 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
             if (batch.Count == 0)
                 break;
             after = batch[^1].Id;
-            foreach (var wait in batch.DistinctBy(w => w.InstanceId))
-            {
-                if (correlated.Contains(wait.InstanceId))
-                    continue;
-                var outcome = await transitions.ApplyAsync(new StimulusRequest(wait.InstanceId,
-                    new MessageReceived(wait.Id, message.Variables), $"msg:{message.MessageId}:{wait.InstanceId}", message.Actor), cancellationToken);
+            var requests = batch.DistinctBy(w => w.InstanceId).Where(w => !correlated.Contains(w.InstanceId))
+                .Select(w => new StimulusRequest(w.InstanceId, new MessageReceived(w.Id, message.Variables),
+                    $"msg:{message.MessageId}:{w.InstanceId}", message.Actor)).ToList();
+            foreach (var outcome in await transitions.ApplyBatchAsync(requests, cancellationToken))
                 if (outcome.Succeeded)
-                    correlated.Add(wait.InstanceId);
-            }
+                    correlated.Add(outcome.InstanceId);
         }
         // A repeat (or a racing duplicate) finds the waits gone: the instances it reached are in the applied keys.
         var keyPrefix = $"msg:{message.MessageId}:";

@@ -25,22 +25,37 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
             .Where(w => w.Kind == "Timer" && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
             .OrderBy(w => w.DueAt).ThenBy(w => w.Id).Take(max)
             .Select(w => new { w.Id, w.InstanceId, w.DueAt }).ToListAsync(cancellationToken);
-        var fired = 0;
+        var claimed = new List<StimulusRequest>();
+        var until = now + options.Value.ClaimDuration;
         foreach (var timer in due)
         {
-            var until = now + options.Value.ClaimDuration;
-            var claimed = await db.Waits.Where(w => w.Id == timer.Id && w.DueAt == timer.DueAt && (w.ClaimedUntil == null || w.ClaimedUntil < now))
+            var mine = await db.Waits.Where(w => w.Id == timer.Id && w.DueAt == timer.DueAt && (w.ClaimedUntil == null || w.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedBy, node.Id).SetProperty(w => w.ClaimedUntil, until), cancellationToken);
-            if (claimed == 0)
-                continue; // another node has it
-            var outcome = await transitions.ApplyAsync(new StimulusRequest(timer.InstanceId, new TimerFired(timer.Id),
-                $"timer:{timer.Id}:{timer.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"), cancellationToken);
-            if (outcome.Status is TransitionStatus.Refused or TransitionStatus.NotFound)
-                // The engine no longer has this wait: drop the stale index row so it is not tried forever.
-                await db.Waits.Where(w => w.Id == timer.Id && w.DueAt == timer.DueAt).ExecuteDeleteAsync(cancellationToken);
-            fired++;
+            if (mine > 0) // else another node has it
+                claimed.Add(new StimulusRequest(timer.InstanceId, new TimerFired(timer.Id),
+                    $"timer:{timer.Id}:{timer.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"));
         }
+        // Timers of distinct instances fire in one transaction; an instance with two timers due gets them one by one.
+        var firsts = claimed.DistinctBy(r => r.InstanceId).ToList();
+        var outcomes = (await transitions.ApplyBatchAsync(firsts, cancellationToken))
+            .Concat(await ApplyEachAsync(claimed.Except(firsts).ToList(), cancellationToken)).ToList();
+        foreach (var (request, outcome) in firsts.Concat(claimed.Except(firsts)).Zip(outcomes))
+            if (outcome.Status is TransitionStatus.Refused or TransitionStatus.NotFound)
+            {
+                // The engine no longer has this wait: drop the stale index row so it is not tried forever.
+                var waitId = ((TimerFired)request.Stimulus).WaitId;
+                await db.Waits.Where(w => w.Id == waitId && w.ClaimedBy == node.Id).ExecuteDeleteAsync(cancellationToken);
+            }
+        var fired = claimed.Count;
         return fired + await FireTimerStartsAsync(now, max, cancellationToken);
+    }
+
+    private async Task<List<TransitionOutcome>> ApplyEachAsync(List<StimulusRequest> requests, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<TransitionOutcome>(requests.Count);
+        foreach (var request in requests)
+            outcomes.Add(await transitions.ApplyAsync(request, cancellationToken));
+        return outcomes;
     }
 
     /// <summary>The earliest due time of a timer (or timer start) at or before <paramref name="limit"/>, if any.</summary>

@@ -93,4 +93,31 @@ public sealed class InstanceTransitionsTests
         var task = Assert.Single(await runtime.OpenTasksAsync(started.InstanceId));
         Assert.Equal(DateTimeOffset.Parse("2022-08-30T16:00:00Z", System.Globalization.CultureInfo.InvariantCulture), task.DueAt);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task ApplyBatchAsync_MixedBatch_EachStimulusItsOwnOutcomeInOneCommit(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        var applied = await runtime.StartReviewAsync("460105001001");
+        var suspended = await runtime.StartReviewAsync("460105001002");
+        var repeated = await runtime.StartReviewAsync("460105001003");
+        await runtime.RequestAsync(s => s.GetRequiredService<InstanceOperations>().SuspendAsync(suspended.InstanceId, "admin", CancellationToken.None));
+        await runtime.RequestAsync(s => s.GetRequiredService<InstanceTransitions>().ApplyAsync(
+            new StimulusRequest(repeated.InstanceId, new CompleteTask(repeated.TaskId), "k3", "alice"), CancellationToken.None));
+
+        var outcomes = await runtime.RequestAsync(s => s.GetRequiredService<InstanceTransitions>().ApplyBatchAsync(
+        [
+            new StimulusRequest(applied.InstanceId, new CompleteTask(applied.TaskId), "k1", "alice"),
+            new StimulusRequest(suspended.InstanceId, new CompleteTask(suspended.TaskId), "k2", "alice"),
+            new StimulusRequest(repeated.InstanceId, new CompleteTask(repeated.TaskId), "k3", "alice"),
+            new StimulusRequest("no-such-instance", new CompleteTask("x/w1"), "k4", "alice"),
+        ], CancellationToken.None));
+
+        Assert.Equal([TransitionStatus.Applied, TransitionStatus.Held, TransitionStatus.Duplicate, TransitionStatus.NotFound], outcomes.Select(o => o.Status));
+        Assert.Equal("completed", (await runtime.InstanceAsync(applied.InstanceId)).Status);
+        Assert.Equal("waiting", (await runtime.InstanceAsync(suspended.InstanceId)).Status);
+        Assert.Equal(1, await runtime.QueryAsync(db => db.HeldStimuli.CountAsync()));
+        Assert.Equal("completed", (await runtime.QueryAsync(db => db.UserTasks.SingleAsync(t => t.Id == applied.TaskId))).Status);
+    }
 }
