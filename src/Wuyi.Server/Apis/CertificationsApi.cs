@@ -18,7 +18,27 @@ public static class CertificationsApi
         api.MapPost("/", ApplyAsync).WithSummary("Apply (主动申报): starts a certification of the area, refused when it may not take part or has a live one");
         api.MapGet("/", ListAsync).WithSummary("Certifications under a region, by status, newest first (paged)");
         api.MapGet("/{id}", GetAsync).WithSummary("One certification: status, current step, criteria results, benefits and its timeline");
+        api.MapPost("/{id}/spot-checks", RequestSpotCheckAsync).AdministratorsOnly()
+            .WithSummary("Request an unscheduled spot-check (不定期督查) of a certified or suspended area, open (明查) or covert (暗访)");
         return app;
+    }
+
+    internal static async Task<Results<Accepted<CorrelationResult>, ProblemHttpResult>> RequestSpotCheckAsync(string id, SpotCheckRequest body,
+        CertificationQueries queries, MessageCorrelation messages, PendingWorkRunner pending, RequestActor actor, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (body.Mode is not ("open" or "covert"))
+            return ApiProblems.BadRequest($"mode must be 'open' or 'covert', not '{body.Mode}'");
+        if (await queries.FindAsync(id, cancellationToken) is not { } certification)
+            return ApiProblems.NotFound($"no certification {id}");
+        // The request's own key makes a retried click one spot-check; without one, each request is a new one.
+        var messageId = $"spot-check:{id}:{http.Request.Headers["Idempotency-Key"].FirstOrDefault() ?? Guid.NewGuid().ToString("N")}";
+        var result = await messages.CorrelateAsync(new MessageRequest("SpotCheckRequested", certification.Summary.AreaCode, null, messageId,
+            new Dictionary<string, object?> { ["requestedMode"] = body.Mode }, TimeSpan.Zero, actor.Name), cancellationToken);
+        if (result.Correlated.Count == 0)
+            return ApiProblems.Conflict($"certification {id} is not certified or suspended now ({certification.Summary.Status}): no spot-check can be requested");
+        await pending.RunAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/certifications/{id}", result);
     }
 
     internal static async Task<Results<Created<CertificationDetail>, ProblemHttpResult>> ApplyAsync(CertificationApplication body,

@@ -67,4 +67,33 @@ public sealed class SpotCheckApiTests
             .GetProperty("total").GetInt32());
         Assert.True((await s.VariableAsync(id, "inspectionPassed")).GetBoolean());
     }
+
+    [Fact]
+    public async Task RequestSpotCheck_Certified_CovertChildStartedAndSameKeyIsOneCheck()
+    {
+        await using var s = await CertificationServer.StartAsync();
+        var id = await s.CertifyAsync(CertificationServer.Xiuhua);
+
+        var first = await s.Client.PostAsync($"/api/certifications/{id}/spot-checks", new { mode = "covert" }, user: "admin",
+            idempotencyKey: "click-1");
+        var again = await s.Client.PostAsync($"/api/certifications/{id}/spot-checks", new { mode = "covert" }, user: "admin",
+            idempotencyKey: "click-1");
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+        var children = await (await s.Client.GetAsync($"/api/instances?processKey=spot-check&parentId={id}")).JsonAsync();
+        Assert.Equal(1, children.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task RequestSpotCheck_BadModeOrNotCertified_Problem()
+    {
+        await using var s = await CertificationServer.StartAsync();
+        var id = await s.ApplyAsync(CertificationServer.Xiuhua);
+
+        await (await s.Client.PostAsync($"/api/certifications/{id}/spot-checks", new { mode = "loud" }, user: "admin"))
+            .AssertProblemAsync(System.Net.HttpStatusCode.BadRequest, "mode must be");
+        await (await s.Client.PostAsync($"/api/certifications/{id}/spot-checks", new { mode = "open" }, user: "admin"))
+            .AssertProblemAsync(System.Net.HttpStatusCode.Conflict, "not certified or suspended");
+    }
 }
