@@ -14,26 +14,26 @@ internal static class OutboxCommands
         {
             InvokeService c => ("service", c.WaitId, new JsonObject
             {
-                ["waitId"] = c.WaitId, ["elementId"] = c.ElementId, ["handler"] = c.HandlerName, ["variables"] = Variables(c.Variables),
+                ["waitId"] = c.WaitId, ["elementId"] = c.ElementId, ["handler"] = c.HandlerName, ["variables"] = JsonVariables.ToNode(c.Variables),
             }),
             StartChild c => ("start-child", c.WaitId, new JsonObject
             {
                 ["waitId"] = c.WaitId, ["elementId"] = c.ElementId, ["calledElement"] = c.CalledElement,
-                ["childInstanceId"] = c.ChildInstanceId, ["businessKey"] = c.BusinessKey, ["variables"] = Variables(c.Variables),
+                ["childInstanceId"] = c.ChildInstanceId, ["businessKey"] = c.BusinessKey, ["variables"] = JsonVariables.ToNode(c.Variables),
             }),
             CancelChild c => ("cancel-child", null, new JsonObject { ["childInstanceId"] = c.ChildInstanceId }),
             ReportToParent c => ("report-to-parent", c.ParentWaitId, new JsonObject
             {
                 ["parentInstanceId"] = c.ParentInstanceId, ["parentWaitId"] = c.ParentWaitId, ["outcome"] = c.Outcome.ToString(),
-                ["variables"] = Variables(c.Variables), ["errorCode"] = c.ErrorCode, ["message"] = c.Message,
+                ["variables"] = JsonVariables.ToNode(c.Variables), ["errorCode"] = c.ErrorCode, ["message"] = c.Message,
             }),
             ThrowMessage c => ("throw-message", null, new JsonObject
             {
-                ["elementId"] = c.ElementId, ["name"] = c.MessageName, ["correlationKey"] = c.CorrelationKey, ["variables"] = Variables(c.Variables),
+                ["elementId"] = c.ElementId, ["name"] = c.MessageName, ["correlationKey"] = c.CorrelationKey, ["variables"] = JsonVariables.ToNode(c.Variables),
             }),
             BroadcastSignal c => ("broadcast-signal", null, new JsonObject
             {
-                ["elementId"] = c.ElementId, ["signal"] = c.SignalName, ["variables"] = Variables(c.Variables),
+                ["elementId"] = c.ElementId, ["signal"] = c.SignalName, ["variables"] = JsonVariables.ToNode(c.Variables),
             }),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not an outbox command"),
         };
@@ -44,8 +44,6 @@ internal static class OutboxCommands
         };
     }
 
-    private static JsonNode? Variables(IReadOnlyDictionary<string, object?> variables) =>
-        JsonNode.Parse(JsonVariables.ToJson(variables));
 
     public static JsonElement Parse(OutboxRecord record) => JsonDocument.Parse(record.Payload).RootElement;
 }

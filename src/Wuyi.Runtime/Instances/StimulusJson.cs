@@ -13,13 +13,13 @@ internal static class StimulusJson
         var o = new JsonObject { ["type"] = stimulus.GetType().Name };
         switch (stimulus)
         {
-            case CompleteTask s: o["waitId"] = s.WaitId; o["variables"] = Vars(s.Variables); break;
-            case ServiceCompleted s: o["waitId"] = s.WaitId; o["variables"] = Vars(s.Variables); break;
+            case CompleteTask s: o["waitId"] = s.WaitId; o["variables"] = JsonVariables.ToNode(s.Variables); break;
+            case ServiceCompleted s: o["waitId"] = s.WaitId; o["variables"] = JsonVariables.ToNode(s.Variables); break;
             case ServiceFailed s: o["waitId"] = s.WaitId; o["errorCode"] = s.ErrorCode; o["message"] = s.Message; break;
             case TimerFired s: o["waitId"] = s.WaitId; break;
-            case MessageReceived s: o["waitId"] = s.WaitId; o["variables"] = Vars(s.Variables); break;
-            case SignalReceived s: o["signal"] = s.SignalName; o["variables"] = Vars(s.Variables); break;
-            case ChildCompleted s: o["waitId"] = s.WaitId; o["variables"] = Vars(s.ChildVariables); break;
+            case MessageReceived s: o["waitId"] = s.WaitId; o["variables"] = JsonVariables.ToNode(s.Variables); break;
+            case SignalReceived s: o["signal"] = s.SignalName; o["variables"] = JsonVariables.ToNode(s.Variables); break;
+            case ChildCompleted s: o["waitId"] = s.WaitId; o["variables"] = JsonVariables.ToNode(s.ChildVariables); break;
             case ChildFailed s: o["waitId"] = s.WaitId; o["errorCode"] = s.ErrorCode; o["message"] = s.Message; break;
             case ChildTerminated s: o["waitId"] = s.WaitId; o["message"] = s.Reason; break;
             case RetryIncident: break;
@@ -52,5 +52,4 @@ internal static class StimulusJson
         };
     }
 
-    private static JsonNode? Vars(IReadOnlyDictionary<string, object?>? variables) => JsonNode.Parse(JsonVariables.ToJson(variables));
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Wuyi.Engine.State;
 
 namespace Wuyi.Runtime.Store;
 
@@ -21,7 +23,7 @@ public static class JsonVariables
             return ImmutableSortedDictionary<string, object?>.Empty.WithComparers(StringComparer.Ordinal);
         if (element.ValueKind != JsonValueKind.Object)
             throw new ArgumentException("variables must be a JSON object");
-        return element.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => FromValue(p.Value), StringComparer.Ordinal);
+        return VariableJson.ObjectFromElement(element);
     }
 
     /// <summary>Reads a JSON text holding an object.</summary>
@@ -32,18 +34,12 @@ public static class JsonVariables
     }
 
     /// <summary>Converts one JSON value to the engine's representation.</summary>
-    public static object? FromValue(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
-        JsonValueKind.Array => e.EnumerateArray().Select(FromValue).ToImmutableArray(),
-        _ => e.EnumerateObject().ToImmutableSortedDictionary(p => p.Name, p => FromValue(p.Value), StringComparer.Ordinal),
-    };
+    public static object? FromValue(JsonElement e) => VariableJson.FromElement(e);
 
     /// <summary>Writes variables as a JSON object text.</summary>
     public static string ToJson(IReadOnlyDictionary<string, object?>? variables) =>
         JsonSerializer.Serialize(variables ?? new Dictionary<string, object?>(), Options);
+
+    /// <summary>Variables as a JSON object node, to embed in a larger document (outbox payloads, held stimuli).</summary>
+    public static JsonNode? ToNode(IReadOnlyDictionary<string, object?>? variables) => JsonNode.Parse(ToJson(variables));
 }

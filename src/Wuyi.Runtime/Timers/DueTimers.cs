@@ -35,11 +35,12 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
                 claimed.Add(new StimulusRequest(timer.InstanceId, new TimerFired(timer.Id),
                     $"timer:{timer.Id}:{timer.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"));
         }
-        // Timers of distinct instances fire in one transaction; an instance with two timers due gets them one by one.
+        // Timers of distinct instances fire in one transaction; an instance with two timers due gets its second in a
+        // later batch (a batch naming one instance twice is applied one by one by ApplyBatchAsync itself).
         var firsts = claimed.DistinctBy(r => r.InstanceId).ToList();
-        var outcomes = (await transitions.ApplyBatchAsync(firsts, cancellationToken))
-            .Concat(await ApplyEachAsync(claimed.Except(firsts).ToList(), cancellationToken)).ToList();
-        foreach (var (request, outcome) in firsts.Concat(claimed.Except(firsts)).Zip(outcomes))
+        var rest = claimed.Except(firsts).ToList();
+        var outcomes = (await transitions.ApplyBatchAsync(firsts, cancellationToken)).Concat(await transitions.ApplyBatchAsync(rest, cancellationToken));
+        foreach (var (request, outcome) in firsts.Concat(rest).Zip(outcomes))
             if (outcome.Status is TransitionStatus.Refused or TransitionStatus.NotFound)
             {
                 // The engine no longer has this wait: drop the stale index row so it is not tried forever.
@@ -48,14 +49,6 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
             }
         var fired = claimed.Count;
         return fired + await FireTimerStartsAsync(now, max, cancellationToken);
-    }
-
-    private async Task<List<TransitionOutcome>> ApplyEachAsync(List<StimulusRequest> requests, CancellationToken cancellationToken)
-    {
-        var outcomes = new List<TransitionOutcome>(requests.Count);
-        foreach (var request in requests)
-            outcomes.Add(await transitions.ApplyAsync(request, cancellationToken));
-        return outcomes;
     }
 
     /// <summary>The earliest due time of a timer (or timer start) at or before <paramref name="limit"/>, if any.</summary>
