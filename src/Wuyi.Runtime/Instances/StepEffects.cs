@@ -1,4 +1,5 @@
-
+using System.Collections.Immutable;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Commands;
 using Wuyi.Engine.Execution;
@@ -10,78 +11,128 @@ using Wuyi.Runtime.Store;
 namespace Wuyi.Runtime.Instances;
 
 /// <summary>
-/// Writes what a step caused, inside the step's transaction: the waits index (projected from the new state),
-/// user tasks, outbox rows, incidents and history. Nothing here commits; the caller does, once.
+/// The rows a step causes besides the instance row, computed without touching the database: the waits index
+/// (projected from the new state), user tasks, outbox rows, incidents, history and the idempotency key. The
+/// <em>steady</em> rows come with nearly every transition (waits, history, the key) and may be written in bulk;
+/// the rest are occasional and always go through EF Core. Nothing here commits; the caller does, once.
 /// </summary>
-internal static class StepEffects
+internal sealed class StepEffects
 {
-    public static async Task<List<OutboxRecord>> WriteAsync(RuntimeDbContext db, InstanceRecord instance, InstanceState? before,
-        StepResult step, Stimulus? stimulus, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+    public List<string> RemovedWaits { get; } = [];
+    public List<WaitRecord> NewWaits { get; } = [];
+    public List<HistoryRecord> History { get; } = [];
+    public AppliedStimulusRecord? Applied { get; init; }
+
+    private readonly List<(string WaitId, DateTimeOffset? DueAt)> movedTimers = [];
+    private readonly List<UserTaskRecord> newTasks = [];
+    private readonly List<string> cancelledTasks = [];
+    private readonly List<string> cancelledServices = [];
+    private readonly List<IncidentRecord> incidents = [];
+    private (string TaskId, string? Outcome)? completedTask;
+    private readonly string actor;
+    private readonly DateTimeOffset now;
+
+    /// <summary>The outbox rows the step wrote (their ids exist once saved).</summary>
+    public List<OutboxRecord> Outbox { get; } = [];
+
+    private StepEffects(string actor, DateTimeOffset now)
     {
-        await ProjectWaitsAsync(db, instance.Id, before, step.State, cancellationToken);
-        if (stimulus is CompleteTask completed)
+        this.actor = actor;
+        this.now = now;
+    }
+
+    /// <summary>What <paramref name="step"/> of <paramref name="instance"/> causes; <paramref name="idempotencyKey"/> is null for a start.</summary>
+    public static StepEffects Of(InstanceRecord instance, InstanceState? before, StepResult step, Stimulus? stimulus,
+        string? idempotencyKey, int revision, string actor, DateTimeOffset now)
+    {
+        var effects = new StepEffects(actor, now)
         {
-            var outcome = JsonVariables.ToJson(completed.Variables);
-            await db.UserTasks.Where(t => t.Id == completed.WaitId && t.Status == "open").ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, actor)
-                .SetProperty(t => t.EndedAt, now).SetProperty(t => t.Outcome, outcome), cancellationToken);
-        }
-        var outbox = new List<OutboxRecord>();
+            Applied = idempotencyKey is null ? null
+                : new AppliedStimulusRecord { Key = idempotencyKey, InstanceId = instance.Id, Actor = actor, AppliedAt = now, Revision = revision },
+        };
+        effects.ProjectWaits(instance.Id, before, step.State);
+        if (stimulus is CompleteTask completed)
+            effects.completedTask = (completed.WaitId, JsonVariables.ToJson(completed.Variables));
         foreach (var command in step.Commands)
         {
             switch (command)
             {
                 case CreateUserTask task:
-                    db.UserTasks.Add(NewTask(instance, task, now));
+                    effects.newTasks.Add(NewTask(instance, task, now));
                     break;
                 case CancelUserTask cancel:
-                    await db.UserTasks.Where(t => t.Id == cancel.WaitId && t.Status == "open")
-                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, "cancelled").SetProperty(t => t.EndedAt, now), cancellationToken);
+                    effects.cancelledTasks.Add(cancel.WaitId);
                     break;
                 case CancelService cancel:
-                    await db.Outbox.Where(o => o.WaitId == cancel.WaitId && o.Status == "pending")
-                        .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "cancelled"), cancellationToken);
+                    effects.cancelledServices.Add(cancel.WaitId);
                     break;
                 case RaiseIncident incident:
-                    db.Incidents.Add(new IncidentRecord { InstanceId = instance.Id, ElementId = incident.ElementId, Source = "engine", Message = incident.Message, CreatedAt = now });
+                    effects.incidents.Add(new IncidentRecord { InstanceId = instance.Id, ElementId = incident.ElementId, Source = "engine", Message = incident.Message, CreatedAt = now });
                     break;
                 case InvokeService or StartChild or CancelChild or ReportToParent or ThrowMessage or BroadcastSignal:
-                    outbox.Add(OutboxCommands.ToRecord(instance.Id, command, now));
+                    effects.Outbox.Add(OutboxCommands.ToRecord(instance.Id, command, now));
                     break;
-                // Timers and subscriptions need no row of their own: the waits projection above holds them.
+                // Timers and subscriptions need no row of their own: the waits projection holds them.
             }
         }
-        db.Outbox.AddRange(outbox);
         foreach (var e in step.Events)
-            db.History.Add(new HistoryRecord
+            effects.History.Add(new HistoryRecord
             {
                 InstanceId = e.Instance ?? instance.Id, At = e.At, Type = e.Type, ElementId = e.Element, Actor = actor,
                 Data = TraceEventJson.Serialize(e),
             });
-        return outbox;
+        return effects;
+    }
+
+    /// <summary>Writes the steady rows through EF Core (one statement for the removed waits, the rest tracked).</summary>
+    public async Task WriteSteadyAsync(RuntimeDbContext db, CancellationToken cancellationToken)
+    {
+        if (RemovedWaits.Count > 0)
+            await db.Waits.Where(w => RemovedWaits.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken);
+        db.Waits.AddRange(NewWaits);
+        db.History.AddRange(History);
+        if (Applied is not null)
+            db.AppliedStimuli.Add(Applied);
+    }
+
+    /// <summary>Writes the occasional rows: moved timers, task changes, outbox rows, incidents.</summary>
+    public async Task WriteOccasionalAsync(RuntimeDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var (id, dueAt) in movedTimers)
+            await db.Waits.Where(w => w.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.DueAt, dueAt).SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)null)
+                .SetProperty(w => w.ClaimedBy, (string?)null), cancellationToken);
+        if (completedTask is var (taskId, outcome))
+            await db.UserTasks.Where(t => t.Id == taskId && t.Status == "open").ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, actor)
+                .SetProperty(t => t.EndedAt, now).SetProperty(t => t.Outcome, outcome), cancellationToken);
+        if (cancelledTasks.Count > 0)
+            await db.UserTasks.Where(t => cancelledTasks.Contains(t.Id) && t.Status == "open")
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, "cancelled").SetProperty(t => t.EndedAt, now), cancellationToken);
+        if (cancelledServices.Count > 0)
+            await db.Outbox.Where(o => o.WaitId != null && cancelledServices.Contains(o.WaitId) && o.Status == "pending")
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "cancelled"), cancellationToken);
+        db.UserTasks.AddRange(newTasks);
+        db.Incidents.AddRange(incidents);
+        db.Outbox.AddRange(Outbox);
     }
 
     /// <summary>The waits index follows the state: removed waits go, new ones come, rescheduled timers move.</summary>
-    private static async Task ProjectWaitsAsync(RuntimeDbContext db, string instanceId, InstanceState? before, InstanceState after,
-        CancellationToken cancellationToken)
+    private void ProjectWaits(string instanceId, InstanceState? before, InstanceState after)
     {
         var old = (before?.Waits ?? []).ToDictionary(w => w.WaitId);
         var current = after.HasEnded ? [] : after.Waits.ToDictionary(w => w.WaitId);
-        var removed = old.Keys.Where(k => !current.ContainsKey(k)).ToList();
-        if (removed.Count > 0)
-            await db.Waits.Where(w => removed.Contains(w.Id)).ExecuteDeleteAsync(cancellationToken);
+        RemovedWaits.AddRange(old.Keys.Where(k => !current.ContainsKey(k)));
         foreach (var (id, wait) in current)
         {
             if (!old.TryGetValue(id, out var previous))
-                db.Waits.Add(new WaitRecord
+                NewWaits.Add(new WaitRecord
                 {
                     Id = id, InstanceId = instanceId, Kind = wait.Kind.ToString(), ElementId = wait.ElementId,
                     Name = wait.Name, CorrelationKey = wait.CorrelationKey, DueAt = wait.DueAt,
                 });
             else if (previous.DueAt != wait.DueAt)
-                await db.Waits.Where(w => w.Id == id).ExecuteUpdateAsync(s => s
-                    .SetProperty(w => w.DueAt, wait.DueAt).SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)null)
-                    .SetProperty(w => w.ClaimedBy, (string?)null), cancellationToken);
+                movedTimers.Add((id, wait.DueAt));
         }
     }
 
@@ -94,9 +145,9 @@ internal static class StepEffects
         FormKey = task.FormKey, Status = "open", CreatedAt = now,
     };
 
-    private static string? Join(System.Collections.Immutable.ImmutableArray<string> values) =>
+    private static string? Join(ImmutableArray<string> values) =>
         values.IsDefaultOrEmpty ? null : string.Join(',', values);
 
     private static DateTimeOffset? ParseInstant(string? value) =>
-        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var v) ? v : null;
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v : null;
 }

@@ -17,38 +17,60 @@ namespace Wuyi.Runtime.Timers;
 public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock,
     IOptions<RuntimeOptions> options, RuntimeNode node)
 {
-    /// <summary>Fires up to <paramref name="max"/> timers due by now, earliest first; returns how many fired.</summary>
+    /// <summary>Fires up to <paramref name="max"/> timers due by now, earliest first, in batches; returns how many fired.</summary>
     public async Task<int> FireDueAsync(int max, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Waits.AsNoTracking()
-            .Where(w => w.Kind == "Timer" && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
-            .OrderBy(w => w.DueAt).ThenBy(w => w.Id).Take(max)
-            .Select(w => new { w.Id, w.InstanceId, w.DueAt }).ToListAsync(cancellationToken);
-        var claimed = new List<StimulusRequest>();
-        var until = now + options.Value.ClaimDuration;
-        foreach (var timer in due)
+        var fired = 0;
+        while (fired < max)
         {
-            var mine = await db.Waits.Where(w => w.Id == timer.Id && w.DueAt == timer.DueAt && (w.ClaimedUntil == null || w.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedBy, node.Id).SetProperty(w => w.ClaimedUntil, until), cancellationToken);
-            if (mine > 0) // else another node has it
-                claimed.Add(new StimulusRequest(timer.InstanceId, new TimerFired(timer.Id),
-                    $"timer:{timer.Id}:{timer.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"));
+            var claimed = await ClaimAsync(now, Math.Min(max - fired, options.Value.BatchSize), cancellationToken);
+            if (claimed.Count == 0)
+                break; // none due, or the rest are claimed by others (or held by a suspended instance) until their claim lapses
+            await FireAsync(claimed, cancellationToken);
+            fired += claimed.Count;
         }
+        return fired + await FireTimerStartsAsync(now, max, cancellationToken);
+    }
+
+    // Claims a batch with one conditional update (one commit for the batch, not one per timer): a token unique to
+    // this claim marks the rows won, so rows another node took in between are simply not ours.
+    private async Task<List<StimulusRequest>> ClaimAsync(DateTimeOffset now, int count, CancellationToken cancellationToken)
+    {
+        var candidates = await db.Waits.AsNoTracking()
+            .Where(w => w.Kind == "Timer" && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
+            .OrderBy(w => w.DueAt).ThenBy(w => w.Id).Take(count).Select(w => w.Id).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+            return [];
+        var token = $"{node.Id}/{Guid.NewGuid():N}";
+        var until = now + options.Value.ClaimDuration;
+        try
+        {
+            await db.Waits.Where(w => candidates.Contains(w.Id) && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedBy, token).SetProperty(w => w.ClaimedUntil, until), cancellationToken);
+        }
+        catch (Exception e) when (Transience.IsRetryable(e))
+        {
+            return []; // two nodes locked the same rows in opposite orders: the database chose us to give way
+        }
+        var won = await db.Waits.AsNoTracking().Where(w => candidates.Contains(w.Id) && w.ClaimedBy == token)
+            .Select(w => new { w.Id, w.InstanceId, w.DueAt }).ToListAsync(cancellationToken);
+        return [.. won.OrderBy(w => w.DueAt).ThenBy(w => w.Id, StringComparer.Ordinal).Select(w => new StimulusRequest(w.InstanceId, new TimerFired(w.Id),
+            $"timer:{w.Id}:{w.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"))];
+    }
+
+    private async Task FireAsync(List<StimulusRequest> claimed, CancellationToken cancellationToken)
+    {
         // Timers of distinct instances fire in one transaction; an instance with two timers due gets its second in a
         // later batch (a batch naming one instance twice is applied one by one by ApplyBatchAsync itself).
         var firsts = claimed.DistinctBy(r => r.InstanceId).ToList();
         var rest = claimed.Except(firsts).ToList();
         var outcomes = (await transitions.ApplyBatchAsync(firsts, cancellationToken)).Concat(await transitions.ApplyBatchAsync(rest, cancellationToken));
-        foreach (var (request, outcome) in firsts.Concat(rest).Zip(outcomes))
-            if (outcome.Status is TransitionStatus.Refused or TransitionStatus.NotFound)
-            {
-                // The engine no longer has this wait: drop the stale index row so it is not tried forever.
-                var waitId = ((TimerFired)request.Stimulus).WaitId;
-                await db.Waits.Where(w => w.Id == waitId && w.ClaimedBy == node.Id).ExecuteDeleteAsync(cancellationToken);
-            }
-        var fired = claimed.Count;
-        return fired + await FireTimerStartsAsync(now, max, cancellationToken);
+        var stale = firsts.Concat(rest).Zip(outcomes).Where(f => f.Second.Status is TransitionStatus.Refused or TransitionStatus.NotFound)
+            .Select(f => ((TimerFired)f.First.Stimulus).WaitId).ToList();
+        // The engine no longer has these waits: drop the stale index rows so they are not tried forever.
+        if (stale.Count > 0)
+            await db.Waits.Where(w => stale.Contains(w.Id) && w.ClaimedBy != null && w.ClaimedBy.StartsWith(node.Id + "/")).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The earliest due time of a timer (or timer start) at or before <paramref name="limit"/>, if any.</summary>

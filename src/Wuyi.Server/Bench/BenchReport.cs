@@ -21,7 +21,7 @@ internal static partial class BenchReport
     {
         var s = new StringBuilder();
         Line(s, $"Run `{r.Command}` at {at:yyyy-MM-dd HH:mm} UTC. Machine: {r.Machine.Describe()}.");
-        Line(s, $"Database: {r.PostgresVersion}; {r.Cluster}. Seeding and start-and-complete use {r.Parallelism} concurrent requests; " +
+        Line(s, $"Database: {r.PostgresVersion}; {r.Cluster}. Seeding starts instances in batches of {BenchRuntime.SeedBatch}, {r.Parallelism} batches at a time; start-and-complete uses {r.Parallelism} concurrent requests; " +
             "a fan-out and a clock advance are one call each, as the API makes them.");
         Line(s, FormattableString.Invariant($"Load average (1 min) {r.LoadAverage.Begin:0.0} at the start, {r.LoadAverage.End:0.0} at the end ") +
             $"({r.Machine.Processors} CPUs): other work on the machine slows both the runtime and pgbench.");
@@ -40,16 +40,16 @@ internal static partial class BenchReport
             Row(s, r, "(1) start + complete (2 transitions each)", sc.Instances, sc.Phase);
         foreach (var f in r.FanOuts)
         {
-            Row(s, r, $"(2) seeding for fan-out ({r.Parallelism} concurrent starts)", f.Instances, f.Seeding);
+            Row(s, r, $"(2) seeding for fan-out (batched starts)", f.Instances, f.Seeding);
             Row(s, r, "(2) **fan-out of one message**", f.Instances, f.Phase);
         }
         if (r.Timers is { } t)
         {
-            Row(s, r, $"(3) seeding timers ({r.Parallelism} concurrent starts)", t.Instances, t.Seeding);
+            Row(s, r, $"(3) seeding timers (batched starts)", t.Instances, t.Seeding);
             Row(s, r, "(3) **timers due at one instant**", t.Instances, t.Phase);
         }
         foreach (var m in r.Memory)
-            Row(s, r, $"(4) seeding waiting instances ({r.Parallelism} concurrent starts)", m.Instances, m.Seeding);
+            Row(s, r, $"(4) seeding waiting instances (batched starts)", m.Instances, m.Seeding);
         if (r.Memory.Count > 0)
         {
             Line(s);

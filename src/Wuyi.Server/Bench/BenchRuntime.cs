@@ -71,9 +71,13 @@ internal sealed class BenchRuntime : IAsyncDisposable
             : throw new InvalidOperationException($"starting {processKey} was {outcome.Status}: {outcome.Refusal}");
     }
 
+    /// <summary>How many starts one seeding request makes (one transaction each).</summary>
+    public const int SeedBatch = 200;
+
     /// <summary>
-    /// Starts <paramref name="count"/> instances with <paramref name="parallelism"/> concurrent requests, the n-th
-    /// with business key <see cref="BenchModels.BusinessKey"/>(n); returns the elapsed time.
+    /// Starts <paramref name="count"/> instances in batches of <see cref="SeedBatch"/> (<see cref="InstanceTransitions.StartBatchAsync"/>),
+    /// <paramref name="parallelism"/> batches at a time, the n-th with business key <see cref="BenchModels.BusinessKey"/>(n);
+    /// returns the elapsed time.
     /// </summary>
     public async Task<TimeSpan> SeedAsync(string processKey, int count, int parallelism, IProgress<int>? progress, CancellationToken cancellationToken)
     {
@@ -81,12 +85,16 @@ internal sealed class BenchRuntime : IAsyncDisposable
         var started = System.Diagnostics.Stopwatch.StartNew();
         var workers = Enumerable.Range(0, parallelism).Select(_ => Task.Run(async () =>
         {
-            int n;
-            while ((n = Interlocked.Increment(ref next)) <= count)
+            int first;
+            while ((first = Interlocked.Add(ref next, SeedBatch) - SeedBatch + 1) <= count)
             {
-                await StartAsync(processKey, BenchModels.BusinessKey(n), cancellationToken);
-                if (n % 10_000 == 0)
-                    progress?.Report(n);
+                var batch = Enumerable.Range(first, Math.Min(SeedBatch, count - first + 1))
+                    .Select(n => new StartInstanceRequest(processKey, BenchModels.BusinessKey(n), null, "bench")).ToList();
+                var outcomes = await RequestAsync(s => s.GetRequiredService<InstanceTransitions>().StartBatchAsync(batch, cancellationToken), cancellationToken);
+                if (outcomes.FirstOrDefault(o => o.Status != TransitionStatus.Applied) is { } failed)
+                    throw new InvalidOperationException($"starting {processKey} was {failed.Status}: {failed.Refusal}");
+                if ((first - 1) / 10_000 != (first - 1 + batch.Count) / 10_000)
+                    progress?.Report(first - 1 + batch.Count);
             }
         }, cancellationToken)).ToList();
         await Task.WhenAll(workers);

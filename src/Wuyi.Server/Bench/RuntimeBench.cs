@@ -153,7 +153,7 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
 
     private async Task<PhaseFigures> SeedAsync(BenchRuntime runtime, string processKey, int count, CancellationToken cancellationToken)
     {
-        await log.WriteLineAsync($"  seeding {count:N0} waiting instances with {settings.Parallelism} concurrent starts …");
+        await log.WriteLineAsync($"  seeding {count:N0} waiting instances in batches of {BenchRuntime.SeedBatch}, {settings.Parallelism} at a time …");
         var meter = await PhaseMeter.StartAsync(runtime.ConnectionString, cancellationToken);
         var progress = new Progress<int>(n => log.WriteLine($"    {n:N0} started"));
         await runtime.SeedAsync(processKey, count, settings.Parallelism, count >= 50_000 ? progress : null, cancellationToken);

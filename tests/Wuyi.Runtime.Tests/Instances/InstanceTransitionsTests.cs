@@ -120,4 +120,76 @@ public sealed class InstanceTransitionsTests
         Assert.Equal(1, await runtime.QueryAsync(db => db.HeldStimuli.CountAsync()));
         Assert.Equal("completed", (await runtime.QueryAsync(db => db.UserTasks.SingleAsync(t => t.Id == applied.TaskId))).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task ApplyBatchAsync_WritesWhatOneByOneWrites(string kind)
+    {
+        // On PostgreSQL a batch writes its rows in bulk (one statement per table); the rows must be the same as those
+        // the one-by-one path writes through EF Core: instance, waits, tasks, history in order, applied keys.
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        await runtime.DeployAsync(Models.Observation);
+        var batched = new List<string>();
+        var single = new List<string>();
+        for (var n = 0; n < 3; n++)
+        {
+            batched.Add((await runtime.StartAsync("observation", $"46010500100{n}", id: $"b{n}")).InstanceId);
+            single.Add((await runtime.StartAsync("observation", $"46010500100{n}", id: $"s{n}")).InstanceId);
+        }
+        async Task<StimulusRequest> FireAsync(string id) =>
+            new(id, new TimerFired((await runtime.StateAsync(id)).Waits.Single().WaitId), $"fire:{id}", "system:timer");
+
+        var outcomes = await runtime.RequestAsync(async s => await s.GetRequiredService<InstanceTransitions>().ApplyBatchAsync(
+            [.. await Task.WhenAll(batched.Select(FireAsync))], CancellationToken.None));
+        foreach (var id in single)
+            await runtime.RequestAsync(async s => await s.GetRequiredService<InstanceTransitions>().ApplyAsync(await FireAsync(id), CancellationToken.None));
+
+        Assert.All(outcomes, o => Assert.Equal((TransitionStatus.Applied, 2), (o.Status, o.Revision)));
+        foreach (var (b, s) in batched.Zip(single))
+        {
+            var (bi, si) = (await runtime.InstanceAsync(b), await runtime.InstanceAsync(s));
+            Assert.Equal((si.Status, si.Revision, si.UpdatedAt, si.EndedAt), (bi.Status, bi.Revision, bi.UpdatedAt, bi.EndedAt));
+            Assert.Equal(si.State.Replace(s, b), bi.State);
+            Assert.Equal(await RowsAsync(runtime, s), (await RowsAsync(runtime, b)).Replace(b, s));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task StartBatchAsync_WritesWhatOneByOneWrites_ExistingIdDuplicate(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        await runtime.DeployAsync(Models.Review);
+        var variables = new Dictionary<string, object?> { ["townshipCode"] = "460105001" };
+        await runtime.StartAsync("review", "460105001009", variables, id: "b9");
+        for (var n = 0; n < 3; n++)
+            await runtime.StartAsync("review", $"46010500100{n}", variables, id: $"s{n}");
+
+        var outcomes = await runtime.RequestAsync(s => s.GetRequiredService<InstanceTransitions>().StartBatchAsync(
+            [.. Enumerable.Range(0, 3).Select(n => new StartInstanceRequest("review", $"46010500100{n}", variables, "tester", $"b{n}")),
+             new StartInstanceRequest("review", "460105001009", variables, "tester", "b9")], CancellationToken.None));
+
+        Assert.Equal([TransitionStatus.Applied, TransitionStatus.Applied, TransitionStatus.Applied, TransitionStatus.Duplicate], outcomes.Select(o => o.Status));
+        for (var n = 0; n < 3; n++)
+        {
+            var (b, s) = ($"b{n}", $"s{n}");
+            var (bi, si) = (await runtime.InstanceAsync(b), await runtime.InstanceAsync(s));
+            Assert.Equal((si.Status, si.Revision, si.RegionCode, si.BusinessKey, si.DefinitionId, si.CreatedAt), (bi.Status, bi.Revision, bi.RegionCode, bi.BusinessKey, bi.DefinitionId, bi.CreatedAt));
+            Assert.Equal(si.State.Replace(s, b), bi.State);
+            Assert.Equal(await RowsAsync(runtime, s), (await RowsAsync(runtime, b)).Replace(b, s));
+            Assert.Single(await runtime.OpenTasksAsync(b));
+        }
+    }
+
+    private static async Task<string> RowsAsync(RuntimeHarness runtime, string instanceId) => string.Join("\n",
+    [
+        .. await runtime.QueryAsync(db => db.Waits.AsNoTracking().Where(w => w.InstanceId == instanceId).OrderBy(w => w.Id)
+            .Select(w => $"wait {w.Id} {w.Kind} {w.ElementId} {w.Name} {w.CorrelationKey} {w.DueAt}").ToListAsync()),
+        .. await runtime.QueryAsync(db => db.UserTasks.AsNoTracking().Where(t => t.InstanceId == instanceId).OrderBy(t => t.Id)
+            .Select(t => $"task {t.Id} {t.ElementId} {t.Status} {t.CreatedAt}").ToListAsync()),
+        .. await runtime.QueryAsync(db => db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).OrderBy(h => h.Id)
+            .Select(h => $"history {h.At} {h.Type} {h.ElementId} {h.Actor} {h.Data}").ToListAsync()),
+        .. await runtime.QueryAsync(db => db.AppliedStimuli.AsNoTracking().Where(a => a.InstanceId == instanceId).OrderBy(a => a.Key)
+            .Select(a => $"applied {a.Key} {a.Actor} {a.AppliedAt} {a.Revision}").ToListAsync()),
+    ]);
 }
