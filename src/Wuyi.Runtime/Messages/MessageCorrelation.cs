@@ -23,21 +23,23 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
     public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
     {
         var correlated = new HashSet<string>(StringComparer.Ordinal);
-        string? after = null;
+        (string? Key, string Id)? after = null;
         while (true)
         {
-            // Keyset pagination by wait id: each batch is one query, and the set may shrink as we apply.
+            // Keyset pagination in the index's order (correlation key, then wait id): each batch is one short range
+            // scan, however many instances the region holds, and the set may shrink as we apply.
             var query = db.Waits.AsNoTracking().Where(w => w.Kind == "Message" && w.Name == message.Name);
             query = message.RegionPrefix is { } prefix
                 ? query.Where(w => w.CorrelationKey != null && w.CorrelationKey.StartsWith(prefix))
                 : query.Where(w => w.CorrelationKey == message.CorrelationKey);
-            if (after is not null)
-                query = query.Where(w => string.Compare(w.Id, after) > 0);
-            var batch = await query.OrderBy(w => w.Id).Take(options.Value.BatchSize)
-                .Select(w => new { w.Id, w.InstanceId }).ToListAsync(cancellationToken);
+            if (after is var (afterKey, afterId))
+                query = query.Where(w => string.Compare(w.CorrelationKey, afterKey) > 0
+                    || (w.CorrelationKey == afterKey && string.Compare(w.Id, afterId) > 0));
+            var batch = await query.OrderBy(w => w.CorrelationKey).ThenBy(w => w.Id).Take(options.Value.BatchSize)
+                .Select(w => new { w.Id, w.InstanceId, w.CorrelationKey }).ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 break;
-            after = batch[^1].Id;
+            after = (batch[^1].CorrelationKey, batch[^1].Id);
             var requests = batch.DistinctBy(w => w.InstanceId).Where(w => !correlated.Contains(w.InstanceId))
                 .Select(w => new StimulusRequest(w.InstanceId, new MessageReceived(w.Id, message.Variables),
                     $"msg:{message.MessageId}:{w.InstanceId}", message.Actor)).ToList();

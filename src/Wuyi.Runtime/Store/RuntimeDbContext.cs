@@ -77,7 +77,7 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
             e.Property(w => w.CorrelationKey).HasMaxLength(200);
             e.HasIndex(w => w.InstanceId);
             e.HasIndex(w => new { w.Kind, w.Name, w.CorrelationKey });
-            e.HasIndex(w => new { w.Kind, w.DueAt });
+            e.HasIndex(w => new { w.Kind, w.DueAt, w.Id }); // due timers in (due, id) order straight from the index
         });
         b.Entity<UserTaskRecord>(e =>
         {

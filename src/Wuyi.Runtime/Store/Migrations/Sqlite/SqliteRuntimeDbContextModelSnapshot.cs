@@ -632,8 +632,8 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                     b.HasIndex("InstanceId")
                         .HasDatabaseName("ix_waits_instance_id");
 
-                    b.HasIndex("Kind", "DueAt")
-                        .HasDatabaseName("ix_waits_kind_due_at");
+                    b.HasIndex("Kind", "DueAt", "Id")
+                        .HasDatabaseName("ix_waits_kind_due_at_id");
 
                     b.HasIndex("Kind", "Name", "CorrelationKey")
                         .HasDatabaseName("ix_waits_kind_name_correlation_key");
