@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Engine.Timers;
 using Wuyi.Runtime.Instances;
@@ -9,8 +10,8 @@ using Wuyi.Runtime.Store;
 namespace Wuyi.Runtime.Timers;
 
 /// <summary>
-/// Fires timers that are due: every timer is a row of the waits table with its due time, claimed by one
-/// node with a conditional update (a crashed node's claim lapses after <see cref="RuntimeOptions.ClaimDuration"/>)
+/// Fires timers that are due: every timer is a row of the waits table with its due time, claimed in batches by one
+/// node with one update (a crashed node's claim lapses after <see cref="RuntimeOptions.ClaimDuration"/>)
 /// and fired as an idempotent <see cref="TimerFired"/> keyed by wait and due time. Nothing is kept in memory,
 /// so a restart reschedules nothing.
 /// </summary>
@@ -33,30 +34,63 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
         return fired + await FireTimerStartsAsync(now, max, cancellationToken);
     }
 
-    // Claims a batch with one conditional update (one commit for the batch, not one per timer): a token unique to
-    // this claim marks the rows won, so rows another node took in between are simply not ours.
+    // Claims a batch in one statement (one commit for the batch, not one per timer), marked with a token unique to
+    // this claim. On PostgreSQL the rows are picked FOR UPDATE SKIP LOCKED, so nodes claiming at the same moment
+    // take different timers instead of queueing on each other's locks; SQLite has one writer at a time anyway.
     private async Task<List<StimulusRequest>> ClaimAsync(DateTimeOffset now, int count, CancellationToken cancellationToken)
+    {
+        var token = $"{node.Id}/{Guid.NewGuid():N}";
+        var until = now + options.Value.ClaimDuration;
+        var won = db.Database.IsNpgsql()
+            ? await ClaimSkippingLockedAsync(now, count, token, until, cancellationToken)
+            : await ClaimConditionallyAsync(now, count, token, until, cancellationToken);
+        return [.. won.OrderBy(w => w.DueAt).ThenBy(w => w.Id, StringComparer.Ordinal).Select(w => new StimulusRequest(w.InstanceId,
+            new TimerFired(w.Id), $"timer:{w.Id}:{w.DueAt.ToUnixTimeMilliseconds()}", "system:timer"))];
+    }
+
+    private sealed record Claimed(string Id, string InstanceId, DateTimeOffset DueAt);
+
+    private async Task<List<Claimed>> ClaimSkippingLockedAsync(DateTimeOffset now, int count, string token, DateTimeOffset until,
+        CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE waits SET claimed_by = @token, claimed_until = @until
+                WHERE id IN (SELECT id FROM waits
+                             WHERE kind = 'Timer' AND due_at <= @now AND (claimed_until IS NULL OR claimed_until < @now)
+                             ORDER BY due_at, id LIMIT @count FOR UPDATE SKIP LOCKED)
+                RETURNING id, instance_id, due_at
+                """, (NpgsqlConnection)db.Database.GetDbConnection());
+            command.Parameters.AddWithValue("token", token);
+            command.Parameters.AddWithValue("until", until.ToUniversalTime());
+            command.Parameters.AddWithValue("now", now.ToUniversalTime());
+            command.Parameters.AddWithValue("count", count);
+            var claimed = new List<Claimed>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                claimed.Add(new Claimed(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2)));
+            return claimed;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<List<Claimed>> ClaimConditionallyAsync(DateTimeOffset now, int count, string token, DateTimeOffset until,
+        CancellationToken cancellationToken)
     {
         var candidates = await db.Waits.AsNoTracking()
             .Where(w => w.Kind == "Timer" && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
             .OrderBy(w => w.DueAt).ThenBy(w => w.Id).Take(count).Select(w => w.Id).ToListAsync(cancellationToken);
         if (candidates.Count == 0)
             return [];
-        var token = $"{node.Id}/{Guid.NewGuid():N}";
-        var until = now + options.Value.ClaimDuration;
-        try
-        {
-            await db.Waits.Where(w => candidates.Contains(w.Id) && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedBy, token).SetProperty(w => w.ClaimedUntil, until), cancellationToken);
-        }
-        catch (Exception e) when (Transience.IsRetryable(e))
-        {
-            return []; // two nodes locked the same rows in opposite orders: the database chose us to give way
-        }
-        var won = await db.Waits.AsNoTracking().Where(w => candidates.Contains(w.Id) && w.ClaimedBy == token)
-            .Select(w => new { w.Id, w.InstanceId, w.DueAt }).ToListAsync(cancellationToken);
-        return [.. won.OrderBy(w => w.DueAt).ThenBy(w => w.Id, StringComparer.Ordinal).Select(w => new StimulusRequest(w.InstanceId, new TimerFired(w.Id),
-            $"timer:{w.Id}:{w.DueAt!.Value.ToUnixTimeMilliseconds()}", "system:timer"))];
+        await db.Waits.Where(w => candidates.Contains(w.Id) && w.DueAt <= now && (w.ClaimedUntil == null || w.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedBy, token).SetProperty(w => w.ClaimedUntil, until), cancellationToken);
+        return await db.Waits.AsNoTracking().Where(w => candidates.Contains(w.Id) && w.ClaimedBy == token)
+            .Select(w => new Claimed(w.Id, w.InstanceId, w.DueAt!.Value)).ToListAsync(cancellationToken);
     }
 
     private async Task FireAsync(List<StimulusRequest> claimed, CancellationToken cancellationToken)
