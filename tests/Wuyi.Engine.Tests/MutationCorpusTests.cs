@@ -87,7 +87,9 @@ public class MutationCorpusTests
             now = now.AddHours(random.Next(48));
             result = ProcessEngine.Step(definitions, result.State, stimulus, now);
             var json = InstanceStateJson.Serialize(result.State);
-            Assert.Equal(json, InstanceStateJson.Serialize(InstanceStateJson.Deserialize(json)));
+            var back = InstanceStateJson.Deserialize(json);
+            Assert.Equal(json, InstanceStateJson.Serialize(back));
+            Assert.Equal(StateDump.Of(result.State), StateDump.Of(back));
         }
         ProcessEngine.Step(definitions, result.State, new Cancel(), now);
     }

@@ -85,6 +85,51 @@ internal static class Models
         </bpmn:definitions>
         """;
 
+    /// <summary>
+    /// parent → CallChild (call activity; escalation FINDING: non-interrupting boundary → FollowUp; ABANDONED:
+    /// interrupting → TakeOver) → end. child → Inspect → throws FINDING → Conclude → ${abandoned}: escalation
+    /// end ABANDONED, else end.
+    /// </summary>
+    public static readonly string ParentAndEscalatingChild = Header + """
+          <bpmn:escalation id="eFinding" escalationCode="FINDING" />
+          <bpmn:escalation id="eAbandoned" escalationCode="ABANDONED" />
+          <bpmn:process id="parent" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="CallChild" />
+            <bpmn:callActivity id="CallChild" calledElement="child" />
+            <bpmn:boundaryEvent id="Finding" attachedToRef="CallChild" cancelActivity="false">
+              <bpmn:escalationEventDefinition escalationRef="eFinding" />
+            </bpmn:boundaryEvent>
+            <bpmn:boundaryEvent id="Abandoned" attachedToRef="CallChild">
+              <bpmn:escalationEventDefinition escalationRef="eAbandoned" />
+            </bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="CallChild" targetRef="End" />
+            <bpmn:sequenceFlow id="f3" sourceRef="Finding" targetRef="FollowUp" />
+            <bpmn:sequenceFlow id="f4" sourceRef="Abandoned" targetRef="TakeOver" />
+            <bpmn:userTask id="FollowUp" />
+            <bpmn:userTask id="TakeOver" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+          <bpmn:process id="child" isExecutable="true">
+            <bpmn:startEvent id="ChildStart" />
+            <bpmn:sequenceFlow id="c1" sourceRef="ChildStart" targetRef="Inspect" />
+            <bpmn:userTask id="Inspect" />
+            <bpmn:sequenceFlow id="c2" sourceRef="Inspect" targetRef="ReportFinding" />
+            <bpmn:intermediateThrowEvent id="ReportFinding"><bpmn:escalationEventDefinition escalationRef="eFinding" /></bpmn:intermediateThrowEvent>
+            <bpmn:sequenceFlow id="c3" sourceRef="ReportFinding" targetRef="Conclude" />
+            <bpmn:userTask id="Conclude" />
+            <bpmn:sequenceFlow id="c4" sourceRef="Conclude" targetRef="GiveUp" />
+            <bpmn:exclusiveGateway id="GiveUp" default="c6" />
+            <bpmn:sequenceFlow id="c5" sourceRef="GiveUp" targetRef="GivenUp">
+              <bpmn:conditionExpression>${abandoned}</bpmn:conditionExpression>
+            </bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="c6" sourceRef="GiveUp" targetRef="ChildEnd" />
+            <bpmn:endEvent id="GivenUp"><bpmn:escalationEventDefinition escalationRef="eAbandoned" /></bpmn:endEvent>
+            <bpmn:endEvent id="ChildEnd" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     /// <summary>A timer start every 30 days, three times in all: each firing starts an instance waiting at a user task.</summary>
     public static readonly string SpotCheckSchedule = Header + """
           <bpmn:process id="schedule" isExecutable="true">

@@ -1,3 +1,4 @@
+using Wuyi.Engine.Commands;
 using Wuyi.Engine.Model;
 using Wuyi.Engine.State;
 
@@ -31,8 +32,25 @@ internal sealed partial class InstanceExecution
         return variables;
     }
 
-    /// <summary>Throws an escalation outwards from <paramref name="scopeId"/>; uncaught, it changes nothing.</summary>
-    public bool PropagateEscalation(int scopeId, string? code) => PropagateOutwards(scopeId, EventKind.Escalation, code, null);
+    /// <summary>
+    /// Throws an escalation: the escalation boundary events of <paramref name="activityTokenId"/>'s activity (a call
+    /// activity whose child escalated), then outwards from <paramref name="scopeId"/> as an error goes. In a called
+    /// child, one nothing catches goes on to the parent's call activity (Camunda 7); otherwise, uncaught, it changes
+    /// nothing. Returns whether this instance caught it.
+    /// </summary>
+    public bool PropagateEscalation(int? activityTokenId, int scopeId, string? code)
+    {
+        if (activityTokenId is { } a && _tokens.TryGetValue(a, out var activity) && !IsInnerInstance(activity)
+            && MatchBoundary(activity.ElementId, EventKind.Escalation, code) is { } own)
+        {
+            Behaviours.BoundaryEventBehaviour.Fire(this, activity, own, Caught(own, code, null));
+            return true;
+        }
+        if (PropagateOutwards(scopeId, EventKind.Escalation, code, null)) return true;
+        if (_parent is { } parent)
+            Command(new ReportToParent(parent.InstanceId, parent.WaitId, ChildOutcome.Escalated, VariableMaps.Empty, code, null));
+        return false;
+    }
 
     private bool PropagateOutwards(int scopeId, EventKind kind, string? code, string? message)
     {

@@ -42,6 +42,7 @@ internal sealed partial class InstanceExecution
             ChildCompleted c => ChildDone(c),
             ChildFailed f => Fail(f.WaitId, WaitKind.Child, f.ErrorCode, f.Message),
             ChildTerminated t => ChildGone(t),
+            ChildEscalated e => ChildEscalation(e),
             Cancel c => Cancelled(c),
             RetryIncident => Retry(),
             _ => $"unknown stimulus {stimulus.GetType().Name}",
@@ -121,6 +122,16 @@ internal sealed partial class InstanceExecution
         var token = _tokens[wait.TokenId!.Value];
         if (!Behaviours.CallActivityBehaviour.MapOutputs(this, token, Node(wait.ElementId), c.ChildVariables)) return null;
         TriggerWait(wait, null, keep: false);
+        return null;
+    }
+
+    // The call activity keeps waiting for its child unless an interrupting catch cancels it.
+    private string? ChildEscalation(ChildEscalated e)
+    {
+        var wait = Expect(e.WaitId, [WaitKind.Child], out var refusal);
+        if (wait is null) return refusal;
+        var token = _tokens[wait.TokenId!.Value];
+        PropagateEscalation(token.Id, token.ScopeId, e.EscalationCode);
         return null;
     }
 

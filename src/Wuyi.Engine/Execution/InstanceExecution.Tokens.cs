@@ -38,6 +38,9 @@ internal sealed partial class InstanceExecution
     private void Enter(TokenState token)
     {
         var node = Node(token.ElementId);
+        // Only a parallel join reads the flow a token came by; anywhere else it is dropped on entry, so that a
+        // state waiting at tasks and events does not carry (and store) flow ids nobody will read again.
+        if (token.ArrivedVia is not null && node.Kind != NodeKind.ParallelGateway) token = Update(token with { ArrivedVia = null });
         Emit("activity-started", node);
         if (node.IsMultiInstance && !IsInnerInstance(token))
         {

@@ -9,5 +9,8 @@ namespace Wuyi.Engine.Model;
 /// </summary>
 internal sealed record VariableMapping(string? Target, string? Source, MappedValue? Value, bool AllVariables = false);
 
-/// <summary>The value side of a mapping: an expression, a list of values, or a map of values.</summary>
-internal sealed record MappedValue(Expression? Expression, IReadOnlyList<MappedValue>? List, IReadOnlyList<KeyValuePair<string, MappedValue>>? Map);
+/// <summary>
+/// The value side of a mapping: an expression, a list of values, or a map of values. Where a value is null (a
+/// parameter, list item or map entry with no body), the mapped value is null.
+/// </summary>
+internal sealed record MappedValue(Expression? Expression, IReadOnlyList<MappedValue?>? List, IReadOnlyList<KeyValuePair<string, MappedValue?>>? Map);

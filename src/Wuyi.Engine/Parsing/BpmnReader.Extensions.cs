@@ -108,19 +108,20 @@ internal sealed partial class BpmnReader
         return node with { Inputs = inputs.ToImmutable(), Outputs = outputs.ToImmutable() };
     }
 
-    // A parameter holds text (an expression or a literal), a camunda:list, or a camunda:map; nested freely.
-    private MappedValue ReadMappedValue(XElement p, string id)
+    // A parameter holds text (an expression or a literal), a camunda:list, or a camunda:map; nested freely. One
+    // with no body at all is null, as in Camunda 7 (its NullValueProvider), not an empty map or text.
+    private MappedValue? ReadMappedValue(XElement p, string id)
     {
         var structured = p.Elements().FirstOrDefault(c => c.Name.Namespace == Camunda);
         if (structured is null)
         {
             var text = p.Value.Trim();
-            return new MappedValue(text.Length == 0 ? null : Expr(text, id, Line(p), "parameter"), null, null);
+            return text.Length == 0 ? null : new MappedValue(Expr(text, id, Line(p), "parameter"), null, null);
         }
         return ReadStructure(structured, id);
     }
 
-    private MappedValue ReadStructure(XElement structured, string id)
+    private MappedValue? ReadStructure(XElement structured, string id)
     {
         switch (structured.Name.LocalName)
         {
@@ -129,10 +130,10 @@ internal sealed partial class BpmnReader
                     .Select(c => c.Name.LocalName is "list" or "map" ? ReadStructure(c, id) : ReadMappedValue(c, id))], null);
             case "map":
                 return new MappedValue(null, null, [.. structured.Elements(Camunda + "entry")
-                    .Select(c => new KeyValuePair<string, MappedValue>((string?)c.Attribute("key") ?? "", ReadMappedValue(c, id)))]);
+                    .Select(c => new KeyValuePair<string, MappedValue?>((string?)c.Attribute("key") ?? "", ReadMappedValue(c, id)))]);
             default:
                 Problem(id, Line(structured), $"camunda:{structured.Name.LocalName} parameters are not supported");
-                return new MappedValue(null, null, null);
+                return null;
         }
     }
 }

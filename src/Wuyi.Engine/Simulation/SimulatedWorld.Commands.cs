@@ -48,6 +48,7 @@ internal sealed partial class SimulatedWorld
                 {
                     ChildOutcome.Completed => new ChildCompleted(report.ParentWaitId, report.Variables),
                     ChildOutcome.Failed => new ChildFailed(report.ParentWaitId, report.ErrorCode ?? "", report.Message),
+                    ChildOutcome.Escalated => new ChildEscalated(report.ParentWaitId, report.ErrorCode),
                     _ => new ChildTerminated(report.ParentWaitId, report.Message),
                 };
                 _pending.Enqueue(() => Apply(parent, stimulus));

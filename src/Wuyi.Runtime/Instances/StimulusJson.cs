@@ -21,6 +21,7 @@ internal static class StimulusJson
             case SignalReceived s: o["signal"] = s.SignalName; o["variables"] = JsonVariables.ToNode(s.Variables); break;
             case ChildCompleted s: o["waitId"] = s.WaitId; o["variables"] = JsonVariables.ToNode(s.ChildVariables); break;
             case ChildFailed s: o["waitId"] = s.WaitId; o["errorCode"] = s.ErrorCode; o["message"] = s.Message; break;
+            case ChildEscalated s: o["waitId"] = s.WaitId; o["escalationCode"] = s.EscalationCode; break;
             case ChildTerminated s: o["waitId"] = s.WaitId; o["message"] = s.Reason; break;
             case RetryIncident: break;
             case Cancel s: o["message"] = s.Reason; break;
@@ -45,6 +46,7 @@ internal static class StimulusJson
             nameof(SignalReceived) => new SignalReceived(S("signal")!, V()),
             nameof(ChildCompleted) => new ChildCompleted(W(), V()),
             nameof(ChildFailed) => new ChildFailed(W(), S("errorCode")!, S("message")),
+            nameof(ChildEscalated) => new ChildEscalated(W(), S("escalationCode")),
             nameof(ChildTerminated) => new ChildTerminated(W(), S("message")),
             nameof(RetryIncident) => new RetryIncident(),
             nameof(Cancel) => new Cancel(S("message")),

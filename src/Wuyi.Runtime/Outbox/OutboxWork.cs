@@ -99,13 +99,17 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
                 break;
             case "report-to-parent":
                 var waitId = S("parentWaitId");
-                Stimulus report = Enum.Parse<ChildOutcome>(S("outcome")) switch
+                var reported = Enum.Parse<ChildOutcome>(S("outcome"));
+                Stimulus report = reported switch
                 {
                     ChildOutcome.Completed => new ChildCompleted(waitId, V()),
                     ChildOutcome.Failed => new ChildFailed(waitId, N("errorCode") ?? "CHILD_FAILED", N("message")),
+                    ChildOutcome.Escalated => new ChildEscalated(waitId, N("errorCode")),
                     _ => new ChildTerminated(waitId, N("message")),
                 };
-                outcome = await transitions.ApplyAsync(new StimulusRequest(S("parentInstanceId"), report, $"child:{waitId}", $"system:child:{row.InstanceId}"), cancellationToken);
+                // A child ends once but may escalate many times before: each escalation is its own stimulus.
+                var key = reported == ChildOutcome.Escalated ? $"child:{waitId}:escalation:{row.Id}" : $"child:{waitId}";
+                outcome = await transitions.ApplyAsync(new StimulusRequest(S("parentInstanceId"), report, key, $"system:child:{row.InstanceId}"), cancellationToken);
                 break;
             case "throw-message":
                 await messages.CorrelateAsync(new MessageRequest(S("name"), N("correlationKey"), null, $"outbox:{row.Id}", V(), null,

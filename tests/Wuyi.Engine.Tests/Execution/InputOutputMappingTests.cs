@@ -43,4 +43,46 @@ public class InputOutputMappingTests
         Assert.False(h.State.Variables.ContainsKey("channel"));
         Assert.Equal(["after"], h.Active);
     }
+
+    // Camunda 7 maps a parameter without a body to null (NullValueProvider), in lists and maps too.
+    [Fact]
+    public void Enter_EmptyParameters_AreNull()
+    {
+        var h = EngineHarness.Start(Process("""
+            <startEvent id="start"/>
+            <userTask id="review">
+              <extensionElements>
+                <camunda:inputOutput>
+                  <camunda:inputParameter name="decision"/>
+                  <camunda:inputParameter name="comments">   </camunda:inputParameter>
+                  <camunda:inputParameter name="list"><camunda:list><camunda:value/><camunda:value>a</camunda:value></camunda:list></camunda:inputParameter>
+                  <camunda:inputParameter name="map"><camunda:map><camunda:entry key="k"/></camunda:map></camunda:inputParameter>
+                  <camunda:inputParameter name="emptyList"><camunda:list/></camunda:inputParameter>
+                  <camunda:inputParameter name="emptyMap"><camunda:map/></camunda:inputParameter>
+                </camunda:inputOutput>
+              </extensionElements>
+            </userTask>
+            """ + Chain("start", "review")));
+
+        var json = Wuyi.Engine.State.InstanceStateJson.Serialize(h.State);
+
+        Assert.Contains("""{"comments":null,"decision":null,"emptyList":[],"emptyMap":{},"list":[null,"a"],"map":{"k":null}}""", json);
+    }
+
+    [Fact]
+    public void Complete_EmptyOutputParameter_SetsNull()
+    {
+        var h = EngineHarness.Start(Process("""
+            <startEvent id="start"/>
+            <userTask id="review">
+              <extensionElements><camunda:inputOutput><camunda:outputParameter name="decision"></camunda:outputParameter></camunda:inputOutput></extensionElements>
+            </userTask>
+            <userTask id="after"/>
+            """ + Chain("start", "review", "after")), EngineHarness.Vars(("decision", "approve")));
+
+        h.Complete("review");
+
+        Assert.True(h.State.Variables.ContainsKey("decision"));
+        Assert.Null(h.State.Variables["decision"]);
+    }
 }

@@ -25,7 +25,7 @@ public class InstanceStateJsonTests
     {
         var json = InstanceStateJson.Serialize(CertifiedInstance().State);
 
-        Assert.StartsWith("{\"v\":1,", json);
+        Assert.StartsWith("{\"v\":2,", json);
         Assert.True(Encoding.UTF8.GetByteCount(json) < 2048, $"{Encoding.UTF8.GetByteCount(json)} bytes: {json}");
     }
 
@@ -72,7 +72,11 @@ public class InstanceStateJsonTests
         Assert.Contains("\"map\":{\"a\":[true],\"z\":1}", json);
     }
 
-    [Fact]
-    public void Deserialize_UnknownVersion_Throws() =>
-        Assert.Throws<System.Text.Json.JsonException>(() => InstanceStateJson.Deserialize("{\"v\":99}"));
+    [Theory]
+    [InlineData("{\"v\":99}")]
+    [InlineData("{\"v\":\"2\"}")]
+    [InlineData("{}")]
+    [InlineData("[2]")]
+    public void Deserialize_UnknownVersion_Throws(string json) =>
+        Assert.Throws<System.Text.Json.JsonException>(() => InstanceStateJson.Deserialize(json));
 }

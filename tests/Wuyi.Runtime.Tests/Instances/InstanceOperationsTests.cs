@@ -60,4 +60,51 @@ public sealed class InstanceOperationsTests
         Assert.Equal("completed", (await runtime.InstanceAsync(parent.InstanceId)).Status);
         Assert.Equal(true, (await runtime.StateAsync(parent.InstanceId)).Variables["passed"]);
     }
+
+    // The child's escalation reaches the parent through the outbox (report-to-parent, outcome Escalated); one held
+    // while the parent is suspended is applied on resume. The child goes on; its end then completes the call.
+    [Fact]
+    public async Task ChildEscalates_NonInterruptingBoundaryInParent_FollowsUpWhileTheChildGoesOn()
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync("sqlite");
+        await runtime.DeployAsync(Models.ParentAndEscalatingChild);
+        var parent = await runtime.StartAsync("parent", "460105001001");
+        var child = await runtime.QueryAsync(db => db.Instances.SingleAsync(i => i.ParentId == parent.InstanceId));
+        var operations = (IServiceProvider s) => s.GetRequiredService<InstanceOperations>();
+        var inbox = (IServiceProvider s) => s.GetRequiredService<TaskInbox>();
+
+        var inspect = Assert.Single(await runtime.OpenTasksAsync(child.Id));
+
+        await runtime.RequestAsync(s => operations(s).SuspendAsync(parent.InstanceId, "admin", CancellationToken.None));
+        await runtime.RequestAsync(s => inbox(s).CompleteAsync(inspect.Id, new Dictionary<string, object?>(), "inspector", CancellationToken.None));
+        var heldWhileSuspended = await runtime.QueryAsync(db => db.HeldStimuli.CountAsync());
+        await runtime.RequestAsync(s => operations(s).ResumeAsync(parent.InstanceId, "admin", CancellationToken.None));
+
+        Assert.Equal(1, heldWhileSuspended);
+        Assert.Equal(["CallChild", "FollowUp"], (await runtime.StateAsync(parent.InstanceId)).ActiveElementIds.ToArray());
+        Assert.Equal("FollowUp", Assert.Single(await runtime.OpenTasksAsync(parent.InstanceId)).ElementId);
+        var conclude = Assert.Single(await runtime.OpenTasksAsync(child.Id));
+        await runtime.RequestAsync(s => inbox(s).CompleteAsync(conclude.Id, new Dictionary<string, object?> { ["abandoned"] = false }, "inspector", CancellationToken.None));
+        Assert.Equal(["FollowUp"], (await runtime.StateAsync(parent.InstanceId)).ActiveElementIds.ToArray());
+        Assert.Equal("completed", (await runtime.InstanceAsync(child.Id)).Status);
+    }
+
+    [Fact]
+    public async Task ChildEscalates_InterruptingBoundaryInParent_TakesOver()
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync("sqlite");
+        await runtime.DeployAsync(Models.ParentAndEscalatingChild);
+        var parent = await runtime.StartAsync("parent", "460105001001");
+        var child = await runtime.QueryAsync(db => db.Instances.SingleAsync(i => i.ParentId == parent.InstanceId));
+        var inbox = (IServiceProvider s) => s.GetRequiredService<TaskInbox>();
+        var inspect = Assert.Single(await runtime.OpenTasksAsync(child.Id));
+        await runtime.RequestAsync(s => inbox(s).CompleteAsync(inspect.Id, new Dictionary<string, object?>(), "inspector", CancellationToken.None));
+
+        var conclude = Assert.Single(await runtime.OpenTasksAsync(child.Id));
+        await runtime.RequestAsync(s => inbox(s).CompleteAsync(conclude.Id, new Dictionary<string, object?> { ["abandoned"] = true }, "inspector", CancellationToken.None));
+
+        Assert.Equal(["FollowUp", "TakeOver"], (await runtime.StateAsync(parent.InstanceId)).ActiveElementIds.ToArray());
+        Assert.Equal("waiting", (await runtime.InstanceAsync(parent.InstanceId)).Status);
+        Assert.Equal("completed", (await runtime.InstanceAsync(child.Id)).Status);
+    }
 }

@@ -30,7 +30,7 @@ internal sealed class EndEventBehaviour : INodeBehaviour
             case EventKind.Escalation:
                 run.Emit("activity-completed", node);
                 run.RemoveToken(token);
-                run.PropagateEscalation(token.ScopeId, node.Event.Name);
+                run.PropagateEscalation(null, token.ScopeId, node.Event.Name);
                 if (!run.HasEnded) run.CheckScopeCompletion(token.ScopeId);
                 return;
             case EventKind.Message when node.Handler is not null:

@@ -25,7 +25,7 @@ internal sealed class IntermediateThrowEventBehaviour : INodeBehaviour
                 run.Command(new BroadcastSignal(node.Id, node.Event.Name!, run.VisibleVariables(token.Id)));
                 break;
             case EventKind.Escalation:
-                run.PropagateEscalation(token.ScopeId, node.Event.Name);
+                run.PropagateEscalation(null, token.ScopeId, node.Event.Name);
                 if (run.HasEnded || !run.TryGetToken(token.Id, out var still) || still.ElementId != node.Id) return;
                 token = still;
                 break;
