@@ -21,13 +21,19 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
     SignalBroadcast signals, IEnumerable<IServiceTaskHandler> handlers, TimeProvider clock, IOptions<RuntimeOptions> options,
     RuntimeNode node, ILogger<OutboxWork> logger)
 {
+    private const string ReportToParentKind = "report-to-parent";
+
     /// <summary>Claims and carries out row <paramref name="id"/> if it is due and unclaimed; false when it was not.</summary>
     public async Task<bool> RunAsync(long id, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var until = now + options.Value.ClaimDuration;
+        // A child's reports reach its parent in the order the child wrote them (an escalation end event writes the
+        // escalation, then the completion): a report waits while an earlier one of the same child is pending.
         var claimed = await db.Outbox.Where(o => o.Id == id && o.Status == "pending" && o.NextAttemptAt <= now
-                && (o.ClaimedUntil == null || o.ClaimedUntil < now))
+                && (o.ClaimedUntil == null || o.ClaimedUntil < now)
+                && (o.Kind != ReportToParentKind || !db.Outbox.Any(e => e.InstanceId == o.InstanceId && e.Kind == ReportToParentKind
+                    && e.Status == "pending" && e.Id < o.Id)))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, node.Id).SetProperty(o => o.ClaimedUntil, until), cancellationToken);
         if (claimed == 0)
             return false;
@@ -97,7 +103,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
                 outcome = await transitions.ApplyAsync(new StimulusRequest(S("childInstanceId"), new Cancel("the calling instance was cancelled"),
                     $"cancel:{S("childInstanceId")}", "system:call-activity"), cancellationToken);
                 break;
-            case "report-to-parent":
+            case ReportToParentKind:
                 var waitId = S("parentWaitId");
                 var reported = Enum.Parse<ChildOutcome>(S("outcome"));
                 Stimulus report = reported switch

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Outbox;
+using Wuyi.Runtime.Store;
 using Wuyi.Testing;
 
 namespace Wuyi.Runtime.Tests.Outbox;
@@ -75,5 +76,34 @@ public sealed class OutboxWorkTests
 
         var incident = await runtime.QueryAsync(db => db.Incidents.SingleAsync());
         Assert.Contains("no service handler named 'publish-result'", incident.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task RunAsync_ChildsLaterReport_WaitsForItsEarlierOne(string kind)
+    {
+        // Another node may pick up a child's completion before its escalation: the completion must wait.
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        long[] ids = await runtime.QueryAsync(async db =>
+        {
+            OutboxRecord Report(string outcome) => new()
+            {
+                InstanceId = "child-1", Kind = "report-to-parent", WaitId = "parent-1/w1", Status = "pending",
+                NextAttemptAt = RuntimeHarness.Start, CreatedAt = RuntimeHarness.Start,
+                Payload = $$"""{"parentInstanceId":"parent-1","parentWaitId":"parent-1/w1","outcome":"{{outcome}}","errorCode":"LATE"}""",
+            };
+            var rows = new[] { Report("Escalated"), Report("Completed") };
+            db.Outbox.AddRange(rows);
+            await db.SaveChangesAsync();
+            return rows.Select(r => r.Id).ToArray();
+        });
+        var work = (IServiceProvider s) => s.GetRequiredService<OutboxWork>();
+
+        var completionFirst = await runtime.RequestAsync(s => work(s).RunAsync(ids[1], CancellationToken.None));
+        var escalation = await runtime.RequestAsync(s => work(s).RunAsync(ids[0], CancellationToken.None));
+        var completionAfter = await runtime.RequestAsync(s => work(s).RunAsync(ids[1], CancellationToken.None));
+
+        Assert.Equal((false, true, true), (completionFirst, escalation, completionAfter));
+        Assert.Equal(["done", "done"], await runtime.QueryAsync(db => db.Outbox.Where(o => ids.Contains(o.Id)).OrderBy(o => o.Id).Select(o => o.Status).ToListAsync()));
     }
 }
