@@ -6,24 +6,26 @@ using Npgsql;
 namespace Wuyi.Server.Bench;
 
 /// <summary>
-/// A throwaway PostgreSQL cluster for <c>wuyi bench</c> when no <c>--db</c> is given: initdb into a temporary
-/// folder, started with pg_ctl on a free loopback port, stopped and deleted afterwards. PostgreSQL refuses to
-/// run as root, so as root the cluster runs as the <c>postgres</c> OS user. Unlike the tests' cluster it keeps
-/// fsync and synchronous commit on: the benchmark's ceiling is the WAL flush, as in production.
+/// A private PostgreSQL cluster in a temporary folder: initdb, started with pg_ctl on a free loopback port, stopped
+/// and deleted afterwards (at the latest when the process exits; a folder left by a killed process is swept at the
+/// next start). PostgreSQL refuses to run as root, so as root the cluster runs as the <c>postgres</c> OS user.
+/// <c>wuyi bench</c> runs it <em>durable</em> (fsync and synchronous commit on: the benchmark's ceiling is the WAL
+/// flush, as in production); the tests (tests/Wuyi.Testing compiles this same file) run it <em>throwaway</em>.
 /// </summary>
 internal sealed class PrivatePostgres : IDisposable
 {
-    private const string FolderPrefix = "wuyi-bench-pg-";
     private readonly string directory;
     private readonly string data;
     private readonly bool asRoot;
+    private readonly bool durable;
     private int stopped;
 
-    private PrivatePostgres(string directory, string data, bool asRoot, string adminConnectionString)
+    private PrivatePostgres(string directory, string data, bool asRoot, bool durable, string adminConnectionString)
     {
         this.directory = directory;
         this.data = data;
         this.asRoot = asRoot;
+        this.durable = durable;
         AdminConnectionString = adminConnectionString;
     }
 
@@ -35,23 +37,27 @@ internal sealed class PrivatePostgres : IDisposable
         "fsync=on, synchronous_commit=on, shared_buffers=1GB, max_wal_size=8GB, checkpoint_timeout=30min, max_connections=200";
 
     /// <summary>Initialises and starts a cluster; throws when the PostgreSQL binaries are missing or fail.</summary>
-    public static PrivatePostgres Start()
+    /// <param name="durable">Settings as in production (benchmarks); otherwise fsync is off (a throwaway cluster need
+    /// not survive a power cut, and tests run much faster).</param>
+    public static PrivatePostgres Start(bool durable)
     {
         var asRoot = Environment.UserName == "root";
-        RemoveLeftovers(asRoot);
-        var directory = Path.Combine(Path.GetTempPath(), $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var prefix = FolderPrefix(durable);
+        RemoveLeftovers(prefix, asRoot);
+        var directory = Path.Combine(Path.GetTempPath(), $"{prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         if (asRoot)
             Run("chown", ["postgres:postgres", directory], asPostgres: false);
         var data = Path.Combine(directory, "data");
         var port = FreeLoopbackPort();
-        Run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"], asRoot);
+        Run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", .. durable ? (string[])[] : ["--no-sync"]], asRoot);
         Run("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120", "start", "-o",
-            $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} -c max_connections=200 -c shared_buffers=1GB " +
-            "-c max_wal_size=8GB -c checkpoint_timeout=30min -c shared_preload_libraries=pg_stat_statements " +
-            "-c pg_stat_statements.max=2000 -c pg_stat_statements.track_utility=on"], asRoot);
-        var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=60";
-        var server = new PrivatePostgres(directory, data, asRoot, admin);
+            $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} " + (durable
+                ? "-c max_connections=200 -c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min " +
+                  "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=2000 -c pg_stat_statements.track_utility=on"
+                : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300")], asRoot);
+        var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size={(durable ? 60 : 50)}";
+        var server = new PrivatePostgres(directory, data, asRoot, durable, admin);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
@@ -64,7 +70,7 @@ internal sealed class PrivatePostgres : IDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            Run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"], asRoot);
+            Run("pg_ctl", ["-D", data, "-m", durable ? "fast" : "immediate", "-w", "stop"], asRoot);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
@@ -76,12 +82,14 @@ internal sealed class PrivatePostgres : IDisposable
         }
     }
 
-    // A bench killed before its clean-up leaves a cluster behind; the next run sweeps it up.
-    private static void RemoveLeftovers(bool asRoot)
+    private static string FolderPrefix(bool durable) => durable ? "wuyi-bench-pg-" : "wuyi-pg-";
+
+    // A process killed before its clean-up leaves a cluster behind; the next start sweeps it up.
+    private static void RemoveLeftovers(string prefix, bool asRoot)
     {
-        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), prefix + "*"))
         {
-            var rest = Path.GetFileName(folder)[FolderPrefix.Length..];
+            var rest = Path.GetFileName(folder)[prefix.Length..];
             if (!int.TryParse(rest.Split('-')[0], out var pid) || IsAlive(pid))
                 continue;
             var data = Path.Combine(folder, "data");

@@ -54,7 +54,7 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
     private PrivatePostgres StartCluster()
     {
         log.WriteLine("Starting a private PostgreSQL cluster (initdb, pg_ctl) …");
-        return PrivatePostgres.Start();
+        return PrivatePostgres.Start(durable: true);
     }
 
     private static string AdminOf(string database)
