@@ -15,8 +15,9 @@ namespace Wuyi.Certification;
 public static class CertificationServiceCollectionExtensions
 {
     /// <summary>Adds the certification tables, regions and their seed, areas, epidemic status, signals, certifications
-    /// and the service-task handlers of the certification models.</summary>
-    public static IServiceCollection AddCertification(this IServiceCollection services)
+    /// and the service-task handlers of the certification models; with <paramref name="backgroundProjection"/>, the
+    /// node keeps the certifications' status table up to date in the background too.</summary>
+    public static IServiceCollection AddCertification(this IServiceCollection services, bool backgroundProjection = false)
     {
         services.AddModuleDbContext<CertificationDbContext, PostgresCertificationDbContext, SqliteCertificationDbContext>(CertificationDbContext.Module);
         services.AddScoped<RegionImport>();
@@ -27,6 +28,9 @@ public static class CertificationServiceCollectionExtensions
         services.AddScoped<SignalIntake>();
         services.AddScoped<CertificationApplications>();
         services.AddScoped<CertificationQueries>();
+        services.AddScoped<CertificationProjection>();
+        if (backgroundProjection)
+            services.AddHostedService<CertificationProjector>();
         services.AddSingleton<IServiceTaskHandler, CheckEligibilityHandler>();
         services.AddSingleton<IServiceTaskHandler, PublishResultHandler>();
         services.AddSingleton<IServiceTaskHandler, NotifyAreaHandler>();

@@ -6,11 +6,12 @@ namespace Wuyi.Certification.Certifications;
 /// <param name="Summary">What the list shows.</param>
 /// <param name="ActiveElements">The flow nodes it is at (the current step).</param>
 /// <param name="OpenTasks">Its open user tasks.</param>
-/// <param name="Criteria">The criteria maps: <c>selfAssessment</c>, <c>townshipReview</c>, <c>countyAssessment</c>,
-/// <c>provincialFiling</c>, <c>inspectionCriteria</c> (those present).</param>
+/// <param name="Criteria">The criteria: <c>selfAssessment</c> and <c>inspectionCriteria</c> (criterion → met), and the latest
+/// <c>townshipReview</c>, <c>countyAssessment</c> and <c>provincialFiling</c> (a <see cref="ReviewView"/> each), those present.</param>
 /// <param name="Benefits">The benefits on record: <c>testingFrequency</c> and <c>stayInsideRegime</c>.</param>
 /// <param name="Record">The other variables the model writes (dates, counts, reasons).</param>
+/// <param name="Reviews">Every completed review, every round (a returned application is reviewed again), oldest first.</param>
 /// <param name="Timeline">The instance history, oldest first.</param>
 public sealed record CertificationDetail(CertificationSummary Summary, IReadOnlyList<string> ActiveElements, IReadOnlyList<OpenTaskView> OpenTasks,
     IReadOnlyDictionary<string, JsonElement?> Criteria, IReadOnlyDictionary<string, JsonElement?> Benefits,
-    IReadOnlyDictionary<string, JsonElement?> Record, IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyDictionary<string, JsonElement?> Record, IReadOnlyList<ReviewView> Reviews, IReadOnlyList<TimelineEntry> Timeline);

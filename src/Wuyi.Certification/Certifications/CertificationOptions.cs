@@ -11,4 +11,8 @@ public sealed class CertificationOptions
 
     /// <summary>The mode of scheduled spot-checks: <c>open</c> (明查) or <c>covert</c> (暗访).</summary>
     public string SpotCheckMode { get; set; } = "covert";
+
+    /// <summary>How often (real time) each node brings the <c>certifications</c> table up to date in the background;
+    /// lists and the registry also catch up before they read.</summary>
+    public TimeSpan ProjectionInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -8,38 +8,41 @@ using Wuyi.Runtime.Store;
 
 namespace Wuyi.Certification.Certifications;
 
-/// <summary>Read models of certifications, from the instances, their tasks and their history.</summary>
-public sealed class CertificationQueries(RuntimeDbContext runtime, CertificationDbContext db)
+/// <summary>
+/// Read models of certifications: lists and the registry from the <c>certifications</c> table (brought up to date
+/// first), one certification in full from its instance, its tasks (the review records) and its history.
+/// </summary>
+public sealed class CertificationQueries(RuntimeDbContext runtime, CertificationDbContext db, CertificationProjection projection)
 {
-    private static readonly string[] CriteriaVariables = ["selfAssessment", "townshipReview", "countyAssessment", "provincialFiling", "inspectionCriteria"];
+    private static readonly string[] CriteriaVariables = ["selfAssessment", "inspectionCriteria"];
     private static readonly string[] BenefitVariables = ["testingFrequency", "stayInsideRegime"];
     private static readonly string[] RecordVariables =
     [
         "areaType", "contactPerson", "appliedAt", "certifiedAt", "suspendedAt", "restoredAt", "delistedAt", "cancelledAt", "endedAt",
-        "observationEndsAt", "lastInfectionAt", "restarts", "openCloseContacts", "restorations", "revisions", "returnedBy", "reviewComments",
-        "decision", "criteriaMet", "endReason", "endedDuring", "delistedFrom", "cancelledFrom", "eligibilityReason", "inspectionPassed",
+        "observationEndsAt", "lastInfectionAt", "restarts", "openCloseContacts", "restorations", "revisions", "returnedBy",
+        "endReason", "endedDuring", "delistedFrom", "cancelledFrom", "eligibilityReason", "inspectionPassed",
         "inspectionFindings", "lastInspectedAt", "rectification", "rectificationPlan", "rectifiedAt", "inHighRiskZone", "spotCheckMode",
         "spotCheckInterval", "spotCheckOffset",
     ];
+
+    private static readonly JsonSerializerOptions ReviewJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The certifications under <paramref name="region"/> (a code prefix) with <paramref name="status"/>, newest first.</summary>
     public async Task<(List<CertificationSummary> Items, int Total)> ListAsync(string? region, string? status, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        var query = runtime.Instances.AsNoTracking().Where(i => i.ProcessKey == CertificationProcess.Key);
-        if (!string.IsNullOrEmpty(region))
-            query = query.Where(i => i.RegionCode != null && i.RegionCode.StartsWith(region));
-        if (status is null)
-        {
-            var total = await query.CountAsync(cancellationToken);
-            var records = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize)
-                .ToListAsync(cancellationToken);
-            return ([.. records.Select(r => Summary(r, InstanceStateJson.Deserialize(r.State).Variables))], total);
-        }
-        // The status lives in the state document: read it (a column for it is the runtime's to add when lists grow).
-        var all = await query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(cancellationToken);
-        var matching = all.Select(r => Summary(r, InstanceStateJson.Deserialize(r.State).Variables)).Where(s => s.Status == status).ToList();
-        return ([.. matching.Skip((page - 1) * pageSize).Take(pageSize)], matching.Count);
+        await projection.CatchUpAsync(cancellationToken);
+        var query = Under(db.Certifications.AsNoTracking(), region);
+        if (status is not null)
+            query = query.Where(c => c.Status == status);
+        var total = await query.CountAsync(cancellationToken);
+        var records = await query.OrderByDescending(c => c.AppliedAt).ThenBy(c => c.InstanceId).Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return ([.. records.Select(r => new CertificationSummary(r.InstanceId, r.AreaCode, r.AreaName, r.Status, r.AppliedAt, r.CertifiedAt, r.EndedAt))],
+            total);
     }
 
     /// <summary>One certification in full, or null when no certification has <paramref name="id"/>.</summary>
@@ -53,30 +56,59 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
         var variables = state.Variables;
         var tasks = await runtime.UserTasks.AsNoTracking().Where(t => t.InstanceId == id && t.EndedAt == null).OrderBy(t => t.CreatedAt)
             .Select(t => new OpenTaskView(t.Id, t.ElementId, t.Name, t.CandidateGroups, t.DueAt)).ToListAsync(cancellationToken);
+        var reviews = await ReviewsAsync(id, cancellationToken);
         var history = await runtime.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
         var timeline = history.Select(h => new TimelineEntry(h.At, h.Type, h.ElementId, h.Actor, JsonDocument.Parse(h.Data).RootElement.Clone())).ToList();
-        return new CertificationDetail(Summary(record, variables), [.. state.ActiveElementIds], tasks,
-            Pick(variables, CriteriaVariables), Pick(variables, BenefitVariables), Pick(variables, RecordVariables), timeline);
+        var criteria = Pick(variables, CriteriaVariables);
+        foreach (var (element, name) in ReviewLevels.All)
+            if (reviews.LastOrDefault(r => r.Level == element) is { } latest)
+                criteria[name] = JsonSerializer.SerializeToElement(latest, ReviewJson);
+        var summary = new CertificationSummary(record.Id, record.BusinessKey ?? "", EngineValues.Text(variables, "areaName"),
+            EngineValues.Text(variables, "status") ?? record.Status, record.CreatedAt, EngineValues.Date(variables, "certifiedAt"), record.EndedAt);
+        return new CertificationDetail(summary, [.. state.ActiveElementIds], tasks, criteria, Pick(variables, BenefitVariables),
+            Pick(variables, RecordVariables), reviews, timeline);
     }
 
     /// <summary>The areas certified now (and those suspended) under <paramref name="region"/>, by area code.</summary>
     public async Task<List<RegistryEntry>> RegistryAsync(string? region, CancellationToken cancellationToken)
     {
-        var query = runtime.Instances.AsNoTracking().Where(i => i.ProcessKey == CertificationProcess.Key && i.EndedAt == null);
-        if (!string.IsNullOrEmpty(region))
-            query = query.Where(i => i.RegionCode != null && i.RegionCode.StartsWith(region));
-        var live = await query.Select(i => new { i.BusinessKey, i.State }).ToListAsync(cancellationToken);
-        var listed = live.Select(i => (AreaCode: i.BusinessKey ?? "", Variables: InstanceStateJson.Deserialize(i.State).Variables))
-            .Select(i => (i.AreaCode, i.Variables, Status: EngineValues.Text(i.Variables, "status") ?? ""))
-            .Where(i => CertificationProcess.Listed.Contains(i.Status)).OrderBy(i => i.AreaCode, StringComparer.Ordinal).ToList();
+        await projection.CatchUpAsync(cancellationToken);
+        var listed = await Under(db.Certifications.AsNoTracking(), region).Where(c => CertificationProcess.Listed.Contains(c.Status))
+            .OrderBy(c => c.AreaCode).ToListAsync(cancellationToken);
         if (listed.Count == 0)
             return [];
         var needed = listed.SelectMany(i => PathCodes(i.AreaCode)).Distinct().ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => r.Level != RegionLevel.Village || needed.Contains(r.Code))
-            .Where(r => needed.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
-        return [.. listed.Select(i => new RegistryEntry(i.AreaCode, EngineValues.Text(i.Variables, "areaName"), i.Status,
-            EngineValues.Date(i.Variables, "certifiedAt"), i.Status == "suspended" ? EngineValues.Date(i.Variables, "suspendedAt") : null,
-            [.. PathCodes(i.AreaCode).Where(names.ContainsKey).Select(c => new RegionRef(c, names[c]))]))];
+        var names = await db.Regions.AsNoTracking().Where(r => needed.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        return [.. listed.Select(c => new RegistryEntry(c.AreaCode, c.AreaName, c.Status, c.CertifiedAt, c.Status == "suspended" ? c.SuspendedAt : null,
+            [.. PathCodes(c.AreaCode).Where(names.ContainsKey).Select(p => new RegionRef(p, names[p]))]))];
+    }
+
+    /// <summary>Every completed review of the certification, oldest first, from the task rows (the completion's variables).</summary>
+    public async Task<List<ReviewView>> ReviewsAsync(string id, CancellationToken cancellationToken)
+    {
+        var rows = await runtime.UserTasks.AsNoTracking()
+            .Where(t => t.InstanceId == id && t.Status == "completed" && ReviewLevels.Elements.Contains(t.ElementId))
+            .Select(t => new { t.Id, t.ElementId, t.CompletedBy, t.EndedAt, t.Outcome, t.CreatedAt }).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.EndedAt).ThenBy(r => r.CreatedAt).Select(r =>
+        {
+            using var outcome = JsonDocument.Parse(r.Outcome ?? "{}");
+            var values = outcome.RootElement;
+            return new ReviewView(r.Id, r.ElementId, Text(values, "decision"),
+                values.TryGetProperty("criteria", out var criteria) && criteria.ValueKind == JsonValueKind.Object ? criteria.Clone() : null,
+                Text(values, "comments"), r.CompletedBy, r.EndedAt);
+        })];
+    }
+
+    private static string? Text(JsonElement values, string name) =>
+        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    // An area code's prefix as a range, so the (status, area_code) index serves it whatever the database's collation.
+    private static IQueryable<CertificationRecord> Under(IQueryable<CertificationRecord> query, string? region)
+    {
+        if (string.IsNullOrEmpty(region))
+            return query;
+        query = query.Where(c => string.Compare(c.AreaCode, region) >= 0);
+        return RegionCodes.UpperBound(region) is { } upper ? query.Where(c => string.Compare(c.AreaCode, upper) < 0) : query;
     }
 
     private static IEnumerable<string> PathCodes(string areaCode)
@@ -85,10 +117,6 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
             if (areaCode.Length > length)
                 yield return areaCode[..length];
     }
-
-    private static CertificationSummary Summary(InstanceRecord record, IReadOnlyDictionary<string, object?> variables) =>
-        new(record.Id, record.BusinessKey ?? "", EngineValues.Text(variables, "areaName"), EngineValues.Text(variables, "status") ?? record.Status,
-            record.CreatedAt, EngineValues.Date(variables, "certifiedAt"), record.EndedAt);
 
     private static Dictionary<string, JsonElement?> Pick(IReadOnlyDictionary<string, object?> variables, string[] names) =>
         names.Where(variables.ContainsKey).ToDictionary(n => n, n => EngineValues.ToJson(variables[n]));

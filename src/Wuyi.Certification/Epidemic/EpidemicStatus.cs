@@ -4,13 +4,17 @@ using Wuyi.Certification.Persistence;
 namespace Wuyi.Certification.Epidemic;
 
 /// <summary>
-/// Reads an area's epidemic status and decides who may take part: every area of a county at dynamic zero
-/// or with no outbreak recorded; in a county not at dynamic zero, only an area that itself is at dynamic
-/// zero — no open close contact and no infection within one incubation period.
+/// Reads an area's epidemic status and decides who may take part (创建范围, workflows/README.md): every area of a
+/// county at dynamic zero or with no outbreak recorded; in a county not at dynamic zero, only an area that itself is
+/// at dynamic zero (辖区内已实现动态清零的村(社区)、小区) — no new infection within one incubation period. Dynamic
+/// zero (动态清零) counts infections: an open close contact does not end it (the notice suspends a certification for
+/// one, it does not delist it), so it does not bar an application either; a certification published while one is open
+/// starts suspended (<c>publish-result</c> reports them).
 /// </summary>
 public sealed class EpidemicStatus(CertificationDbContext db, TimeProvider clock)
 {
-    /// <summary>One incubation period: an area with no infection for this long (and no open contact) is at dynamic zero itself.</summary>
+    /// <summary>One incubation period (一个潜伏周期, the notice's yardstick for dynamic zero): an area with no infection for this
+    /// long is at dynamic zero itself.</summary>
     public static readonly TimeSpan IncubationPeriod = TimeSpan.FromDays(14);
 
     /// <summary>The area's latest infection, or null.</summary>
@@ -40,10 +44,6 @@ public sealed class EpidemicStatus(CertificationDbContext db, TimeProvider clock
             case true:
                 return new Eligibility(true, $"county {countyCode} is at dynamic zero", lastInfection);
         }
-        var open = await OpenContactsAsync(areaCode, cancellationToken);
-        if (open.Count > 0)
-            return new Eligibility(false,
-                $"county {countyCode} is not at dynamic zero and the area has {open.Count} open close contact(s) ({string.Join(", ", open)})", lastInfection);
         if (lastInfection is { } last && last > clock.GetUtcNow() - IncubationPeriod)
             return new Eligibility(false,
                 $"county {countyCode} is not at dynamic zero and the area had an infection on {last:yyyy-MM-dd}, within one incubation period ({IncubationPeriod.TotalDays:0} days)",

@@ -34,6 +34,9 @@ public abstract class CertificationDbContext(DbContextOptions options) : DbConte
     /// <summary>Publications and notices to areas.</summary>
     public DbSet<AreaNotice> AreaNotices => Set<AreaNotice>();
 
+    /// <summary>The certifications' status and dates, projected from their instances.</summary>
+    public DbSet<CertificationRecord> Certifications => Set<CertificationRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CertificationDbContext).Assembly,

@@ -5,14 +5,17 @@ using System.Text.RegularExpressions;
 namespace Wuyi.Server.Bench;
 
 /// <summary>
-/// Prints a bench run's figures as Markdown tables and writes them into the "Runtime" section of
+/// Prints a bench run's figures as Markdown tables and writes them into the "Runtime" and "Certification" sections of
 /// <c>docs/benchmarks.md</c>, between markers, so that the prose around them and the other sections are kept.
 /// </summary>
 internal static partial class BenchReport
 {
-    public const string Heading = "## Runtime";
-    public const string BeginMarker = "<!-- wuyi bench: generated figures begin -->";
-    public const string EndMarker = "<!-- wuyi bench: generated figures end -->";
+    /// <summary>The runtime's benchmarks (1)–(5).</summary>
+    public static readonly DocSection Runtime = new("Runtime", "<!-- wuyi bench: generated figures begin -->", "<!-- wuyi bench: generated figures end -->");
+
+    /// <summary>Benchmark (6), the certification of Hainan.</summary>
+    public static readonly DocSection Certification = new("Certification",
+        "<!-- wuyi bench certification: generated figures begin -->", "<!-- wuyi bench certification: generated figures end -->");
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -85,26 +88,83 @@ internal static partial class BenchReport
         return s.ToString();
     }
 
-    /// <summary>Writes <paramref name="figures"/> into the Runtime section of <paramref name="file"/>, creating what is missing.</summary>
-    public static void WriteSection(string file, string figures)
+    /// <summary>Benchmark (6)'s figures as Markdown, with the runtime fan-out of this run they compare with.</summary>
+    public static string RenderCertification(BenchResults r, DateTimeOffset at)
     {
-        var block = $"{BeginMarker}\n{figures.TrimEnd()}\n{EndMarker}";
+        var c = r.Certification!;
+        var s = new StringBuilder();
+        var reduced = c.Instances < c.AreasInHainan ? $" — **reduced size**: {c.Instances:N0} of Hainan's {c.AreasInHainan:N0} areas, spread over all counties" : "";
+        Line(s, $"Run `{r.Command}` at {at:yyyy-MM-dd HH:mm} UTC{reduced}. Machine: {r.Machine.Describe()}.");
+        Line(s, $"Database: {r.PostgresVersion}; {r.Cluster}. Applications and reviews use {r.Parallelism} concurrent requests; the 7 days are one " +
+            "clock advance, each burst one signal, as the API makes them.");
+        Line(s, FormattableString.Invariant($"Load average (1 min) {r.LoadAverage.Begin:0.0} at the start, {r.LoadAverage.End:0.0} at the end ") +
+            $"({r.Machine.Processors} CPUs).");
+        Line(s);
+        Line(s, "| phase | instances | wall s | transitions/s | statements / transition | commits / transition | WAL bytes / transition | wuyi CPU s | machine CPU s | status table after |");
+        Line(s, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        CertificationRow(s, $"applications (start + eligibility service, {r.Parallelism} concurrent)", c.Instances, c.Applying, null);
+        CertificationRow(s, "7 days without infection (one clock advance fires the timers)", c.Instances, c.Observing, null);
+        CertificationRow(s, $"township, county, province reviews + publication ({r.Parallelism} concurrent)", c.Instances, c.Reviewing, null);
+        foreach (var b in c.Bursts)
+            CertificationRow(s, $"**{b.Name}**, regionCode `{b.Region}` → {b.Status}", (int)b.Phase.Transitions, b.Phase, b.Projection);
+        Line(s);
+        Line(s, $"Reads by status afterwards, every certification suspended (median of 5, catch-up included): a page of 50 of " +
+            $"`GET /api/certifications?region=46&status=suspended` with its total **{CertificationBench.Ms(c.Reads.Page)} ms**, the province's public " +
+            $"registry ({c.Instances:N0} areas with their region paths) **{CertificationBench.Ms(c.Reads.Registry)} ms**; the catch-up alone, " +
+            $"nothing stale (the revision join over all certification instances), {CertificationBench.Ms(c.Reads.IdleCatchUp)} ms.");
+        if (r.FanOutFor(c.Instances) is { } fanOut)
+        {
+            Line(s);
+            Line(s, $"The runtime's bare fan-out in the same run (one message to {fanOut.Instances:N0} waiting instances of a one-wait model, " +
+                $"`(2)` in \"Runtime\"): **{fanOut.Phase.PerSecond:N0} transitions/s**. The bursts against it:");
+            Line(s);
+            Line(s, "| burst | instances | transitions/s | × runtime fan-out |");
+            Line(s, "|---|---:|---:|---:|");
+            foreach (var b in c.Bursts)
+                Line(s, $"| {b.Name} | {b.Phase.Transitions:N0} | {b.Phase.PerSecond:N0} | {(b.Phase.PerSecond / fanOut.Phase.PerSecond).ToString("0.00", Inv)} |");
+        }
+        foreach (var failure in r.Failures)
+            Line(s, $"\n**Failed:** {failure}");
+        // The county's burst and the province's (the clearance costs the same as the county's burst).
+        foreach (var b in c.Bursts.Where((b, i) => i != 1 && b.Phase.Statements is not null))
+        {
+            Line(s);
+            Line(s, $"Where the database time goes, {b.Name} ({b.Phase.DatabaseExecMilliseconds / 1000:0.0} s executing in PostgreSQL of {b.Phase.Elapsed.TotalSeconds:0.0} s wall; pg_stat_statements, top statements):");
+            Line(s);
+            Line(s, "| calls / transition | mean ms | total s | statement |");
+            Line(s, "|---:|---:|---:|---|");
+            foreach (var st in b.Phase.Statements!.Take(8))
+                Line(s, $"| {st.Calls / (double)Math.Max(1, b.Phase.Transitions):0.00} | {st.TotalMilliseconds / Math.Max(1, st.Calls):0.000} | " +
+                    $"{st.TotalMilliseconds / 1000:0.00} | `{Shorten(st.Query)}` |");
+        }
+        return s.ToString();
+    }
+
+    private static void CertificationRow(StringBuilder s, string name, int instances, PhaseFigures p, TimeSpan? projection) =>
+        Line(s, $"| {name} | {instances:N0} | {p.Elapsed.TotalSeconds:0.0} | {p.PerSecond:N0} | {Num(p.StatementsPerTransition)} | " +
+            $"{Num(p.CommitsPerTransition)} | {p.WalBytes / (double)Math.Max(1, p.Transitions):N0} | {p.ProcessCpu.TotalSeconds:0.0} | " +
+            $"{p.MachineBusySeconds:0.0} | {(projection is { } t ? $"+{t.TotalSeconds:0.00} s" : "")} |");
+
+    /// <summary>Writes <paramref name="figures"/> into <paramref name="section"/> of <paramref name="file"/>, creating what is missing.</summary>
+    public static void WriteSection(string file, string figures, DocSection section)
+    {
+        var block = $"{section.BeginMarker}\n{figures.TrimEnd()}\n{section.EndMarker}";
         var text = File.Exists(file) ? File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal) : "# Benchmarks\n";
-        var begin = text.IndexOf(BeginMarker, StringComparison.Ordinal);
-        var end = text.IndexOf(EndMarker, StringComparison.Ordinal);
+        var begin = text.IndexOf(section.BeginMarker, StringComparison.Ordinal);
+        var end = text.IndexOf(section.EndMarker, StringComparison.Ordinal);
         string updated;
         if (begin >= 0 && end > begin)
-            updated = text[..begin] + block + text[(end + EndMarker.Length)..];
-        else if (HeadingLine().Match(text) is { Success: true } heading)
+            updated = text[..begin] + block + text[(end + section.EndMarker.Length)..];
+        else if (Regex.Match(text, $@"^## {Regex.Escape(section.Name)}[ \t]*$", RegexOptions.Multiline) is { Success: true } heading)
         {
-            // No figures yet: put them at the end of the Runtime section, before the next section.
+            // No figures yet: put them at the end of the section, before the next section.
             var after = heading.Index + heading.Length;
             var next = NextSection().Match(text, after);
             var at = next.Success ? next.Index : text.Length;
             updated = text[..at].TrimEnd() + "\n\n" + block + "\n" + (next.Success ? "\n" + text[at..] : "");
         }
         else
-            updated = text.TrimEnd() + "\n\n" + Heading + "\n\n" + block + "\n";
+            updated = text.TrimEnd() + "\n\n## " + section.Name + "\n\n" + block + "\n";
         File.WriteAllText(file, updated);
     }
 
@@ -125,12 +185,15 @@ internal static partial class BenchReport
 
     private static void Line(StringBuilder s, string text = "") => s.Append(text).Append('\n');
 
-    [GeneratedRegex(@"^## Runtime[ \t]*$", RegexOptions.Multiline)]
-    private static partial Regex HeadingLine();
-
     [GeneratedRegex(@"^## ", RegexOptions.Multiline)]
     private static partial Regex NextSection();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
+
+/// <summary>A section of docs/benchmarks.md that <c>wuyi bench</c> writes its figures into.</summary>
+/// <param name="Name">The section's heading, without <c>## </c>.</param>
+/// <param name="BeginMarker">Where the generated figures begin.</param>
+/// <param name="EndMarker">Where they end.</param>
+internal sealed record DocSection(string Name, string BeginMarker, string EndMarker);

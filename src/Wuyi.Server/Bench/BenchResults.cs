@@ -35,6 +35,15 @@ internal sealed class BenchResults
 
     public List<MemoryResult> Memory { get; } = [];
 
+    /// <summary>Benchmark (6), certifying Hainan and close-contact bursts.</summary>
+    public CertificationResult? Certification { get; set; }
+
+    /// <summary>A runtime fan-out of the certification's size, when no fan-out of that size ran: what its bursts compare with.</summary>
+    public WaitingResult? ReferenceFanOut { get; set; }
+
+    /// <summary>The runtime fan-out the certification's bursts compare with: one of its size measured in this run, else the reference.</summary>
+    public WaitingResult? FanOutFor(int instances) => FanOuts.FirstOrDefault(f => f.Instances == instances) ?? ReferenceFanOut ?? FanOuts.FirstOrDefault();
+
     /// <summary>Benchmarks that failed, with why.</summary>
     public List<string> Failures { get; } = [];
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wuyi.Certification;
 using Wuyi.Runtime;
 using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Instances;
@@ -31,15 +33,20 @@ internal sealed class BenchRuntime : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Builds the runtime's services on <paramref name="connectionString"/> and brings the schema up to date.</summary>
-    public static async Task<BenchRuntime> CreateAsync(string connectionString, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds the runtime's services on <paramref name="connectionString"/> and brings the schema up to date; with
+    /// <paramref name="certification"/>, the certification domain too (its tables and service handlers).
+    /// </summary>
+    public static async Task<BenchRuntime> CreateAsync(string connectionString, CancellationToken cancellationToken, bool certification = false)
     {
         var clock = new ManualClock(Start);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddWuyiDatabase(new DatabaseTarget(DatabaseProvider.PostgreSql, connectionString))
-            .AddWuyiRuntime(null, clock, backgroundLoop: false)
-            .BuildServiceProvider();
+            .AddWuyiRuntime(null, clock, backgroundLoop: false);
+        if (certification) // its options bind to configuration: the defaults here, none given
+            collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddCertification();
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         return new BenchRuntime(services, clock, connectionString);
     }

@@ -13,7 +13,10 @@ internal sealed record BenchSettings(string? Database, string Scale, IReadOnlySe
     int? Instances = null, bool KeepDatabases = false)
 {
     /// <summary>The benchmark names <c>--only</c> accepts.</summary>
-    public static readonly string[] Names = ["pgbench", "start", "fanout", "timers", "memory"];
+    public static readonly string[] Names = ["pgbench", "start", "fanout", "timers", "memory", "certification"];
+
+    /// <summary>The runtime's own benchmarks (the "Runtime" section of docs/benchmarks.md).</summary>
+    public static readonly string[] RuntimeNames = ["pgbench", "start", "fanout", "timers", "memory"];
 
     public bool Full => Scale == "full";
 
@@ -30,6 +33,12 @@ internal sealed record BenchSettings(string? Database, string Scale, IReadOnlySe
 
     /// <summary>Waiting instances for the resident-memory figures (4).</summary>
     public int[] MemorySizes => Full ? [1_000, 600_000] : [1_000, 20_000];
+
+    /// <summary>Areas certified in benchmark (6): all of Hainan's villages and communities, unless <see cref="Instances"/> says fewer.</summary>
+    public int? CertificationAreas => Instances;
+
+    /// <summary>Whether any of the runtime's own benchmarks runs.</summary>
+    public bool RunsRuntime => RuntimeNames.Any(Runs);
 
     /// <summary>pgbench client counts.</summary>
     public static readonly int[] PgbenchClients = [1, 2, 4, 8];

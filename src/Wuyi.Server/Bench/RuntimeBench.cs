@@ -44,6 +44,18 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
         if (settings.Runs("memory"))
             foreach (var size in settings.MemorySizes)
                 await OnFreshDatabaseAsync(server, "memory", async cs => results.Memory.Add(await MemoryAsync(cs, size, cancellationToken)), cancellationToken);
+        if (settings.Runs("certification"))
+        {
+            await OnFreshDatabaseAsync(server, "certification", async cs => results.Certification = await new CertificationBench(settings, log).RunAsync(cs, cancellationToken),
+                cancellationToken);
+            // The bursts are fan-outs through the domain: the runtime's bare fan-out of the same size, in the same run, is their yardstick.
+            if (results.Certification is { } certification && results.FanOuts.All(f => f.Instances != certification.Instances))
+            {
+                await log.WriteLineAsync($"  (reference for the bursts: the runtime's fan-out to {certification.Instances:N0} instances)");
+                await OnFreshDatabaseAsync(server, "fanout", async cs => results.ReferenceFanOut = await FanOutAsync(cs, certification.Instances, cancellationToken),
+                    cancellationToken);
+            }
+        }
         if (settings.Runs("pgbench") && results.PgbenchMissing is null && settings.Only.Count != 1)
             await PgbenchAsync(server, results.PgbenchAfter, results, cancellationToken);
         results.LoadAverage = (loadBegin, LoadAverage());
@@ -75,7 +87,8 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
         {
             await body(cs);
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or Npgsql.NpgsqlException or Microsoft.EntityFrameworkCore.DbUpdateException
+                                       or BenchException)
         {
             Failures.Add($"{purpose}: {e.GetType().Name}: {e.Message}");
             await log.WriteLineAsync($"  FAILED: {e}");

@@ -27,7 +27,7 @@ internal static class WuyiServices
             var other => throw new WuyiStartupException($"--clock must be 'system' or 'manual', not '{other}'."),
         };
         services.AddWuyiRuntime(configuration, manualClock, backgroundLoop);
-        services.AddCertification();
+        services.AddCertification(backgroundProjection: backgroundLoop);
         return settings;
     }
 

@@ -29,9 +29,19 @@ public sealed class EpidemicStatusTests
             Assert.Equal(Now.AddDays(-3), refused.LastInfectionAt);
             Assert.True((await status.CheckAsync("460105001002", CancellationToken.None)).Eligible); // the area itself at zero
 
+            // Dynamic zero counts infections: an open close contact suspends a certification, it does not bar an application.
             db.CloseContacts.Add(new CloseContact { AreaCode = "460105001002", Reference = "cc-1", ReportedAt = Now });
             await db.SaveChangesAsync();
-            Assert.Contains("cc-1", (await status.CheckAsync("460105001002", CancellationToken.None)).Reason);
+            var withContact = await status.CheckAsync("460105001002", CancellationToken.None);
+            Assert.True(withContact.Eligible, withContact.Reason);
+            Assert.Contains("the area itself is", withContact.Reason);
+
+            // One incubation period (14 days) after the infection, the area is at dynamic zero itself.
+            db.AreaInfections.Add(new AreaInfection { AreaCode = "460105001003", LastInfectionAt = Now.AddDays(-14).AddMinutes(1), Reference = "case-2" });
+            db.AreaInfections.Add(new AreaInfection { AreaCode = "460105001004", LastInfectionAt = Now.AddDays(-14).AddMinutes(-1), Reference = "case-3" });
+            await db.SaveChangesAsync();
+            Assert.False((await status.CheckAsync("460105001003", CancellationToken.None)).Eligible);
+            Assert.True((await status.CheckAsync("460105001004", CancellationToken.None)).Eligible);
 
             var county = await db.CountyStatuses.FindAsync("460105");
             county!.DynamicZero = true;

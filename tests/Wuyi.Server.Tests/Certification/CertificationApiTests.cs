@@ -1,14 +1,17 @@
 using System.Net;
+using System.Text.Json;
 using Wuyi.Server.Tests.Apis;
+using Wuyi.Testing;
 
 namespace Wuyi.Server.Tests.Certification;
 
 public sealed class CertificationApiTests
 {
-    [Fact]
-    public async Task Apply_AllApproved_CertifiedWithBenefitsOnRegistryAndTimeline()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Apply_AllApproved_CertifiedWithBenefitsOnRegistryAndTimeline(string kind)
     {
-        await using var s = await CertificationServer.StartAsync();
+        await using var s = await CertificationServer.StartAsync(kind: kind);
         var id = await s.ApplyAsync(CertificationServer.Xiuhua);
         Assert.Equal("observing", await s.StatusAsync(id));
         Assert.Equal("county 460105 has had no outbreak", (await s.VariableAsync(id, "eligibilityReason")).GetString());
@@ -27,7 +30,16 @@ public sealed class CertificationApiTests
         Assert.Equal("certified", detail.GetProperty("summary").Str("status"));
         Assert.Equal("reduced", detail.GetProperty("benefits").Str("testingFrequency"));
         Assert.False(detail.GetProperty("benefits").GetProperty("stayInsideRegime").GetBoolean());
-        Assert.Equal("approve", detail.GetProperty("criteria").GetProperty("provincialFiling").Str("decision"));
+        var filing = detail.GetProperty("criteria").GetProperty("provincialFiling");
+        Assert.Equal("approve", filing.Str("decision"));
+        Assert.Equal("reviewer", filing.Str("by"));
+        Assert.True(filing.GetProperty("criteria").GetProperty("publicity").GetBoolean());
+        Assert.Equal(["TownshipReview", "CountyAssessment", "ProvincialFiling"],
+            detail.GetProperty("reviews").EnumerateArray().Select(r => r.Str("level")).ToArray());
+        // The review records are the task rows, not process variables: the certified instance stays small.
+        var variables = (await s.Client.InstanceAsync(id)).GetProperty("variables");
+        Assert.All((string[])["townshipReview", "countyAssessment", "provincialFiling", "decision", "criteriaMet", "reviewComments"],
+            name => Assert.False(variables.TryGetProperty(name, out _), name));
         Assert.Contains(detail.GetProperty("timeline").EnumerateArray(), e => e.Str("actor") == "reviewer");
 
         var registry = await s.RegistryAsync("460105");
@@ -54,12 +66,33 @@ public sealed class CertificationApiTests
             .AssertProblemAsync(HttpStatusCode.BadRequest, "missing zeroCases");
         var answer = await s.SignalsAsync(
             s.Signal("lost-1", "dynamic-zero-lost", regionCode: "460105"),
-            s.Signal("cc-1", "close-contact", areaCode: CertificationServer.Xiuhua));
+            s.Signal("case-1", "confirmed-case", areaCode: CertificationServer.Xiuhua, occurredAt: s.Now.AddDays(-13)));
         Assert.Equal(2, answer.GetProperty("accepted").GetInt32());
-        await (await s.ApplyRawAsync(CertificationServer.Xiuhua)).AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "not at dynamic zero", "cc-1");
+        await (await s.ApplyRawAsync(CertificationServer.Xiuhua))
+            .AssertProblemAsync(HttpStatusCode.UnprocessableEntity, "not at dynamic zero", "within one incubation period");
         await s.ApplyAsync(CertificationServer.Xiuhai); // the area itself is at dynamic zero
         await s.SignalsAsync(s.Signal("declared-1", "dynamic-zero-declared", regionCode: "4601"));
         await s.ApplyAsync(CertificationServer.Xiuhua);
+    }
+
+    [Fact]
+    public async Task Apply_OpenCloseContactInCountyNotAtDynamicZero_AcceptedAndStartsSuspended()
+    {
+        // Dynamic zero counts infections; a close contact suspends a certification (workflows/README.md, "Who may take part").
+        await using var s = await CertificationServer.StartAsync();
+        await s.SignalsAsync(s.Signal("lost-1", "dynamic-zero-lost", regionCode: "460105"),
+            s.Signal("cc-1", "close-contact", areaCode: CertificationServer.Xiuhua));
+        var id = await s.ApplyAsync(CertificationServer.Xiuhua);
+        Assert.Equal("county 460105 is not at dynamic zero, but the area itself is", (await s.VariableAsync(id, "eligibilityReason")).GetString());
+        await s.AdvanceAsync("PT1M");
+        await s.WaitForStatusAsync(id, "township-review");
+        await s.ReviewAsync(CertificationServer.Xiuhua, "TownshipReview", "approve");
+        await s.ReviewAsync(CertificationServer.Xiuhua, "CountyAssessment", "approve");
+        await s.ReviewAsync(CertificationServer.Xiuhua, "ProvincialFiling", "approve");
+        Assert.Equal("suspended", await s.StatusAsync(id));
+        Assert.Equal(1, (await s.VariableAsync(id, "openCloseContacts")).GetInt32());
+        await s.SignalsAsync(s.Signal("clear-1", "close-contact-cleared", areaCode: CertificationServer.Xiuhua, reference: "cc-1"));
+        Assert.Equal("certified", await s.StatusAsync(id));
     }
 
     [Fact]
@@ -77,8 +110,17 @@ public sealed class CertificationApiTests
         await s.ReviewAsync(CertificationServer.Xiuhua, "TownshipReview", "approve");
         await s.ReviewAsync(CertificationServer.Xiuhua, "CountyAssessment", "approve");
         await s.ReviewAsync(CertificationServer.Xiuhua, "ProvincialFiling", "approve");
-        Assert.Equal("certified", await s.StatusAsync(id));
-        Assert.Equal(1, (await s.VariableAsync(id, "revisions")).GetInt32());
+        var detail = await s.DetailAsync(id);
+        Assert.Equal("certified", detail.GetProperty("summary").Str("status"));
+        Assert.Equal(1, detail.GetProperty("record").GetProperty("revisions").GetInt32());
+        // Every round of review is on the record, from the task rows; the criteria show each level's latest.
+        var reviews = detail.GetProperty("reviews").EnumerateArray().ToList();
+        Assert.Equal(["TownshipReview:approve", "CountyAssessment:return", "TownshipReview:approve", "CountyAssessment:approve", "ProvincialFiling:approve"],
+            reviews.Select(r => $"{r.Str("level")}:{r.Str("decision")}").ToArray());
+        Assert.Equal("publicity is weak", reviews[1].Str("comments"));
+        Assert.Equal("approve", detail.GetProperty("criteria").GetProperty("countyAssessment").Str("decision"));
+        Assert.Equal(reviews[3].Str("taskId"), detail.GetProperty("criteria").GetProperty("countyAssessment").Str("taskId"));
+        Assert.False(detail.GetProperty("record").TryGetProperty("reviewComments", out _));
     }
 
     [Fact]

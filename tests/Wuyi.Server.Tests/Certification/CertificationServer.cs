@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Server.Tests.Apis;
 using Wuyi.Testing;
 
@@ -33,15 +34,18 @@ internal sealed class CertificationServer : IAsyncDisposable
 
     public DateTimeOffset Now { get; private set; } = Start;
 
-    public static async Task<CertificationServer> StartAsync(string spotCheckMode = "open")
+    /// <summary>Starts the server on a fresh database of <paramref name="kind"/> (<see cref="TestDatabase.Kinds"/>).</summary>
+    public static async Task<CertificationServer> StartAsync(string spotCheckMode = "open", string kind = "postgres",
+        Dictionary<string, string?>? settings = null)
     {
-        var database = TestDatabase.Create("postgres");
-        var server = await WuyiServer.StartAsync(database.Setting, settings: new()
+        var database = TestDatabase.Create(kind);
+        var all = new Dictionary<string, string?>(settings ?? [])
         {
             ["Wuyi:Clock"] = "manual",
             ["Wuyi:ManualClockStart"] = Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["Wuyi:Certification:SpotCheckMode"] = spotCheckMode,
-        });
+        };
+        var server = await WuyiServer.StartAsync(database.Setting, settings: all);
         return new CertificationServer(database, server);
     }
 
@@ -133,6 +137,13 @@ internal sealed class CertificationServer : IAsyncDisposable
     public object Signal(string id, string type, string? areaCode = null, string? regionCode = null, string? reference = null,
         string? kind = null, bool? passed = null, DateTimeOffset? occurredAt = null) =>
         new { id, type, areaCode, regionCode, occurredAt = occurredAt ?? Now, reference = reference ?? id, kind, passed };
+
+    /// <summary>Runs <paramref name="action"/> in a scope of the server's own services (to look at or damage its tables).</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
 
     public async Task<List<JsonElement>> RegistryAsync(string? region = null) =>
         [.. (await Client.GetJsonAsync("/api/public/registry" + (region is null ? "" : $"?region={region}"))).GetProperty("areas").EnumerateArray()];

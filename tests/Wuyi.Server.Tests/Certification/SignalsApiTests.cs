@@ -1,13 +1,15 @@
 using Wuyi.Server.Tests.Apis;
+using Wuyi.Testing;
 
 namespace Wuyi.Server.Tests.Certification;
 
 public sealed class SignalsApiTests
 {
-    [Fact]
-    public async Task CloseContacts_TwoReported_SuspendedUntilBothCleared()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task CloseContacts_TwoReported_SuspendedUntilBothCleared(string kind)
     {
-        await using var s = await CertificationServer.StartAsync();
+        await using var s = await CertificationServer.StartAsync(kind: kind);
         var id = await s.CertifyAsync(CertificationServer.Xiuhua);
         await s.SignalsAsync(s.Signal("cc-a", "close-contact", areaCode: CertificationServer.Xiuhua),
             s.Signal("cc-b", "close-contact", areaCode: CertificationServer.Xiuhua));
@@ -27,23 +29,27 @@ public sealed class SignalsApiTests
     }
 
     [Theory]
-    [InlineData("confirmed-case", null)]
-    [InlineData("asymptomatic-case", null)]
-    [InlineData("obstruction", "obstructing-workers")]
-    [InlineData("obstruction", "refusing-testing")]
-    [InlineData("obstruction", "evading-isolation")]
-    [InlineData("obstruction", "hiding-contact-history")]
-    [InlineData("obstruction", "spreading-rumours")]
-    public async Task Certified_CaseOrObstruction_Delisted(string type, string? kind)
+    [InlineData("confirmed-case", null, "postgres")]
+    [InlineData("asymptomatic-case", null, "postgres")]
+    [InlineData("obstruction", "obstructing-workers", "postgres")]
+    [InlineData("obstruction", "refusing-testing", "postgres")]
+    [InlineData("obstruction", "evading-isolation", "postgres")]
+    [InlineData("obstruction", "hiding-contact-history", "postgres")]
+    [InlineData("obstruction", "spreading-rumours", "postgres")]
+    [InlineData("confirmed-case", null, "sqlite")]
+    [InlineData("obstruction", "evading-isolation", "sqlite")]
+    public async Task Certified_CaseOrObstruction_Delisted(string type, string? kind, string database)
     {
-        await using var s = await CertificationServer.StartAsync();
+        await using var s = await CertificationServer.StartAsync(kind: database);
         var id = await s.CertifyAsync(CertificationServer.Xiuhua);
         var answer = await s.SignalsAsync(s.Signal("s-1", type, areaCode: CertificationServer.Xiuhua, kind: kind));
         Assert.Equal([id], answer.GetProperty("signals")[0].Strings("instances"));
         var detail = await s.DetailAsync(id);
         Assert.Equal("delisted", detail.GetProperty("summary").Str("status"));
         Assert.Equal(kind ?? type, detail.GetProperty("record").Str("endReason"));
+        Assert.Equal("certified", detail.GetProperty("record").Str("delistedFrom"));
         Assert.Empty(await s.RegistryAsync());
+        Assert.Equal(1, (await s.Client.GetJsonAsync("/api/certifications?status=delisted")).GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Wuyi.Server.Tests.Apis;
+using Wuyi.Testing;
 
 namespace Wuyi.Server.Tests.Certification;
 
@@ -19,16 +20,19 @@ public sealed class SpotCheckApiTests
         Assert.Single(await s.RegistryAsync());
     }
 
-    [Fact]
-    public async Task SpotCheck_Failed_CancelledRectifiedThenNewApplication()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task SpotCheck_Failed_CancelledRectifiedThenNewApplication(string kind)
     {
-        await using var s = await CertificationServer.StartAsync();
+        await using var s = await CertificationServer.StartAsync(kind: kind);
         var id = await s.CertifyAsync(CertificationServer.Xiuhua);
         await s.AdvanceAsync("P30D");
         await s.CompleteAsync(CertificationServer.Xiuhua, "InspectOpenly",
             new { criteria = CertificationServer.AllMet(failing: "environment"), findings = new { environment = "rubbish in the lanes" } }, "inspector");
         Assert.Equal("cancelled", await s.StatusAsync(id));
+        Assert.Equal("rubbish in the lanes", (await s.VariableAsync(id, "inspectionFindings")).GetProperty("environment").GetString());
         Assert.Empty(await s.RegistryAsync());
+        Assert.Equal(1, (await s.Client.GetJsonAsync("/api/certifications?status=cancelled")).GetProperty("total").GetInt32());
         await (await s.ApplyRawAsync(CertificationServer.Xiuhua)).AssertProblemAsync(System.Net.HttpStatusCode.Conflict, "live certification");
 
         await s.CompleteAsync(CertificationServer.Xiuhua, "PlanRectification", new { plan = "clean the lanes weekly" }, "centre");

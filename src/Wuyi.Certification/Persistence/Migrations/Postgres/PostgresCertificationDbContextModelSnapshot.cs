@@ -104,6 +104,63 @@ namespace Wuyi.Certification.Persistence.Migrations.Postgres
                     b.ToTable("area_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Wuyi.Certification.Certifications.CertificationRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area_name");
+
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("certified_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SuspendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("suspended_at");
+
+                    b.HasKey("InstanceId")
+                        .HasName("pk_certifications");
+
+                    b.HasIndex("AreaCode")
+                        .HasDatabaseName("ix_certifications_area_code");
+
+                    b.HasIndex("Status", "AreaCode")
+                        .HasDatabaseName("ix_certifications_status_area_code");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Wuyi.Certification.Epidemic.AreaInfection", b =>
                 {
                     b.Property<string>("AreaCode")

@@ -99,6 +99,63 @@ namespace Wuyi.Certification.Persistence.Migrations.Sqlite
                     b.ToTable("area_notices", (string)null);
                 });
 
+            modelBuilder.Entity("Wuyi.Certification.Certifications.CertificationRecord", b =>
+                {
+                    b.Property<string>("InstanceId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_name");
+
+                    b.Property<long?>("CertifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("certified_at");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SuspendedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended_at");
+
+                    b.HasKey("InstanceId")
+                        .HasName("pk_certifications");
+
+                    b.HasIndex("AreaCode")
+                        .HasDatabaseName("ix_certifications_area_code");
+
+                    b.HasIndex("Status", "AreaCode")
+                        .HasDatabaseName("ix_certifications_status_area_code");
+
+                    b.ToTable("certifications", (string)null);
+                });
+
             modelBuilder.Entity("Wuyi.Certification.Epidemic.AreaInfection", b =>
                 {
                     b.Property<string>("AreaCode")
