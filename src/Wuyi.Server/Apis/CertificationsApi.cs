@@ -66,6 +66,8 @@ public static class CertificationsApi
             return problem;
         if (region is not null && (region.Length == 0 || !region.All(char.IsAsciiDigit)))
             return ApiProblems.BadRequest($"region must be a region code (digits), e.g. 4601 or 460105001; not '{region}'.");
+        if (!string.IsNullOrEmpty(status) && !CertificationProcess.Statuses.Contains(status))
+            return ApiProblems.BadRequest($"status '{status}' is not a certification status; one of: {string.Join(", ", CertificationProcess.Statuses)}.");
         var (items, total) = await queries.ListAsync(region, string.IsNullOrEmpty(status) ? null : status, p, size, cancellationToken);
         return TypedResults.Ok(new Paged<CertificationSummary>(items, p, size, total));
     }

@@ -58,6 +58,14 @@ public sealed class CertificationApiTests
     }
 
     [Fact]
+    public async Task List_UnknownStatusOrRegion_ProblemNamingIt()
+    {
+        await using var s = await CertificationServer.StartAsync();
+        await (await s.Client.GetAsync("/api/certifications?status=certifed")).AssertProblemAsync(HttpStatusCode.BadRequest, "certifed", "certified");
+        await (await s.Client.GetAsync("/api/certifications?region=hainan")).AssertProblemAsync(HttpStatusCode.BadRequest, "hainan");
+    }
+
+    [Fact]
     public async Task Apply_UnknownAreaOrBadAssessmentOrNotEligible_Refused()
     {
         await using var s = await CertificationServer.StartAsync();
