@@ -6,6 +6,7 @@ using Wuyi.Certification.Handlers;
 using Wuyi.Certification.Persistence;
 using Wuyi.Certification.Regions;
 using Wuyi.Certification.Signals;
+using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Outbox;
 using Wuyi.Runtime.Persistence;
 
@@ -29,6 +30,7 @@ public static class CertificationServiceCollectionExtensions
         services.AddScoped<CertificationApplications>();
         services.AddScoped<CertificationQueries>();
         services.AddScoped<CertificationProjection>();
+        services.AddScoped<ITransitionObserver, CertificationStatusRows>();
         if (backgroundProjection)
             services.AddHostedService<CertificationProjector>();
         services.AddSingleton<IServiceTaskHandler, CheckEligibilityHandler>();

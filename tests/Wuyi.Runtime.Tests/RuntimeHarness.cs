@@ -30,7 +30,9 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public ManualClock Clock { get; }
 
-    public static async Task<RuntimeHarness> CreateAsync(string kind, params IServiceTaskHandler[] handlers)
+    public static Task<RuntimeHarness> CreateAsync(string kind, params IServiceTaskHandler[] handlers) => CreateAsync(kind, _ => { }, handlers);
+
+    public static async Task<RuntimeHarness> CreateAsync(string kind, Action<IServiceCollection> configure, params IServiceTaskHandler[] handlers)
     {
         var database = TestDatabase.Create(kind);
         var clock = new ManualClock(Start);
@@ -41,6 +43,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         collection.Configure<RuntimeOptions>(o => o.ServiceRetryDelay = TimeSpan.Zero);
         foreach (var handler in handlers)
             collection.AddSingleton(handler);
+        configure(collection);
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new RuntimeHarness(database, services, clock);

@@ -9,10 +9,10 @@ using Wuyi.Runtime.Store;
 namespace Wuyi.Certification.Certifications;
 
 /// <summary>
-/// Read models of certifications: lists and the registry from the <c>certifications</c> table (brought up to date
-/// first), one certification in full from its instance, its tasks (the review records) and its history.
+/// Read models of certifications: lists and the registry from the <c>certifications</c> table (written with every
+/// transition, <see cref="CertificationStatusRows"/>), one certification in full from its instance, its tasks (the review records) and its history.
 /// </summary>
-public sealed class CertificationQueries(RuntimeDbContext runtime, CertificationDbContext db, CertificationProjection projection)
+public sealed class CertificationQueries(RuntimeDbContext runtime, CertificationDbContext db)
 {
     private static readonly string[] CriteriaVariables = ["selfAssessment", "inspectionCriteria"];
     private static readonly string[] BenefitVariables = ["testingFrequency", "stayInsideRegime"];
@@ -34,7 +34,6 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
     public async Task<(List<CertificationSummary> Items, int Total)> ListAsync(string? region, string? status, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        await projection.CatchUpAsync(cancellationToken);
         var query = Under(db.Certifications.AsNoTracking(), region);
         if (status is not null)
             query = query.Where(c => c.Status == status);
@@ -72,7 +71,6 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
     /// <summary>The areas certified now (and those suspended) under <paramref name="region"/>, by area code.</summary>
     public async Task<List<RegistryEntry>> RegistryAsync(string? region, CancellationToken cancellationToken)
     {
-        await projection.CatchUpAsync(cancellationToken);
         var listed = await Under(db.Certifications.AsNoTracking(), region).Where(c => CertificationProcess.Listed.Contains(c.Status))
             .OrderBy(c => c.AreaCode).ToListAsync(cancellationToken);
         if (listed.Count == 0)

@@ -16,7 +16,7 @@ namespace Wuyi.Runtime.Instances;
 /// is retried here with fresh state; a repeat of an applied key changes nothing.
 /// </summary>
 public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
-    PendingWork pending, ILogger<InstanceTransitions> logger)
+    PendingWork pending, IEnumerable<ITransitionObserver> observers, ILogger<InstanceTransitions> logger)
 {
     private const int MaxAttempts = 8;
 
@@ -113,6 +113,9 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
                 await w.Effects!.WriteOccasionalAsync(db, cancellationToken);
             if (alongside is not null && changed.Count > 0)
                 await alongside(db, clock.GetUtcNow(), cancellationToken);
+            if (changed.Count > 0)
+                foreach (var observer in observers)
+                    await observer.OnCommittingAsync(db, [.. changed.Select(w => w.Committed!)], cancellationToken);
             if (written.Any(w => w.Changed))
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -130,7 +133,7 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
 
     /// <summary>What one start or stimulus does, not yet written: the new or changed instance row and the step's other rows.</summary>
     private sealed record Written(TransitionStatus Status, string InstanceId, int Revision, string? Refusal = null,
-        InstanceRecord? Inserted = null, InstanceChange? Change = null, StepEffects? Effects = null)
+        InstanceRecord? Inserted = null, InstanceChange? Change = null, StepEffects? Effects = null, CommittedTransition? Committed = null)
     {
         public bool Changed => Status is TransitionStatus.Applied or TransitionStatus.Held;
 
@@ -174,7 +177,8 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
                 CreatedAt = now, UpdatedAt = now, EndedAt = step.State.HasEnded ? now : null,
             };
             written.Add(new Written(TransitionStatus.Applied, id, 1, Inserted: record,
-                Effects: StepEffects.Of(record, null, step, null, null, 1, request.Actor, now)));
+                Effects: StepEffects.Of(record, null, step, null, null, 1, request.Actor, now),
+                Committed: new CommittedTransition(id, record.ProcessKey, record.BusinessKey, 1, null, step.State, now, now, record.EndedAt)));
         }
         return written;
     }
@@ -217,7 +221,9 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
         var change = new InstanceChange(instance.Id, instance.Revision, revision, InstanceStateJson.Serialize(step.State), StatusOf(step.State),
             now, step.State.HasEnded ? now : null);
         var effects = StepEffects.Of(instance, before, step, request.Stimulus, request.IdempotencyKey, revision, request.Actor, now);
-        return new Written(TransitionStatus.Applied, instance.Id, revision, Change: change, Effects: effects);
+        return new Written(TransitionStatus.Applied, instance.Id, revision, Change: change, Effects: effects,
+            Committed: new CommittedTransition(instance.Id, instance.ProcessKey, instance.BusinessKey, revision, before, step.State, instance.CreatedAt,
+                now, change.EndedAt));
     }
 
     // What a committed step wrote to the outbox, and the instance it changed, is the request's to follow up.

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Store;
 using Wuyi.Testing;
 
 namespace Wuyi.Runtime.Tests.Instances;
@@ -179,6 +180,49 @@ public sealed class InstanceTransitionsTests
             Assert.Equal(await RowsAsync(runtime, s), (await RowsAsync(runtime, b)).Replace(b, s));
             Assert.Single(await runtime.OpenTasksAsync(b));
         }
+    }
+
+    /// <summary>Records what it is called with, writes one row of its own through the transaction, and can be told to fail.</summary>
+    private sealed class RecordingObserver : ITransitionObserver
+    {
+        public List<List<(string Id, int Revision, bool Started, string Status)>> Calls { get; } = [];
+
+        public bool Fail { get; set; }
+
+        public Task OnCommittingAsync(RuntimeDbContext db, IReadOnlyList<CommittedTransition> transitions, CancellationToken cancellationToken)
+        {
+            Calls.Add([.. transitions.Select(t => (t.InstanceId, t.Revision, t.Before is null, t.After.Status.ToString()))]);
+            if (Fail)
+                throw new InvalidOperationException("the read model is broken");
+            db.Incidents.Add(new IncidentRecord { InstanceId = transitions[0].InstanceId, ElementId = "observer", Source = "test", Message = "seen", CreatedAt = RuntimeHarness.Start });
+            return Task.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Observer_CalledOncePerTransactionWithItsTransitions_WritesCommitOrRollBackWithThem(string kind)
+    {
+        var observer = new RecordingObserver();
+        await using var runtime = await RuntimeHarness.CreateAsync(kind, s => s.AddSingleton<ITransitionObserver>(observer));
+        await runtime.DeployAsync(Models.Observation);
+        var started = await runtime.RequestAsync(s => s.GetRequiredService<InstanceTransitions>().StartBatchAsync(
+            [new StartInstanceRequest("observation", "460105001001", null, "tester", "o1"), new StartInstanceRequest("observation", "460105001002", null, "tester", "o2")],
+            CancellationToken.None));
+        async Task<StimulusRequest> FireAsync(string id) =>
+            new(id, new TimerFired((await runtime.StateAsync(id)).Waits.Single().WaitId), $"fire:{id}", "system:timer");
+
+        observer.Fail = true;
+        var failing = await FireAsync("o1");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runtime.RequestAsync(s => s.GetRequiredService<InstanceTransitions>().ApplyAsync(failing, CancellationToken.None)));
+        var afterFailure = (await runtime.InstanceAsync("o1")).Revision;
+        observer.Fail = false;
+        await runtime.RequestAsync(async s => await s.GetRequiredService<InstanceTransitions>().ApplyAsync(await FireAsync("o1"), CancellationToken.None));
+
+        Assert.Equal([TransitionStatus.Applied, TransitionStatus.Applied], started.Select(o => o.Status));
+        Assert.Equal([[("o1", 1, true, "Waiting"), ("o2", 1, true, "Waiting")], [("o1", 2, false, "Waiting")], [("o1", 2, false, "Waiting")]], observer.Calls);
+        Assert.Equal(1, afterFailure); // the failing observer rolled the transition back
+        Assert.Equal(2, await runtime.QueryAsync(db => db.Incidents.CountAsync(i => i.ElementId == "observer"))); // the batch's row and the retry's
     }
 
     private static async Task<string> RowsAsync(RuntimeHarness runtime, string instanceId) => string.Join("\n",

@@ -11,7 +11,7 @@ namespace Wuyi.Server.Tests.Certification;
 /// <summary>Lists and the registry page by the certification status in SQL (the <c>certifications</c> table), in step with every transition.</summary>
 public sealed class CertificationListTests
 {
-    // The background projector runs once at start-up only: what these tests see, the reads brought up to date themselves.
+    // The background projector runs once at start-up only: what these tests see, each transition wrote in its own transaction.
     private static readonly Dictionary<string, string?> NoBackgroundProjection = new() { ["Wuyi:Certification:ProjectionInterval"] = "01:00:00" };
 
     [Theory]
@@ -65,7 +65,8 @@ public sealed class CertificationListTests
         await s.SignalsAsync(s.Signal("cc-1", "close-contact", areaCode: CertificationServer.Xiuhua));
         Assert.Equal(1, (await s.Client.GetJsonAsync("/api/certifications?status=suspended")).GetProperty("total").GetInt32());
 
-        // As after a crash between a transition's commit and its projection: one row gone, one left at an older revision.
+        // Rows the transitions did not write (lost by hand, or from before the table): one gone, one at an older revision.
+        // The background catch-up repairs them.
         await s.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<CertificationDbContext>();
@@ -73,6 +74,8 @@ public sealed class CertificationListTests
             return await db.Certifications.Where(c => c.InstanceId == certified)
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, "observing").SetProperty(c => c.Revision, 1));
         });
+        Assert.Equal(0, (await s.Client.GetJsonAsync("/api/certifications?status=suspended")).GetProperty("total").GetInt32()); // reads do not repair
+        Assert.Equal(2, await s.InScopeAsync(sp => sp.GetRequiredService<CertificationProjection>().CatchUpAsync(CancellationToken.None)));
         var list = await s.Client.GetJsonAsync("/api/certifications?status=suspended");
         Assert.Equal([suspended], list.GetProperty("items").EnumerateArray().Select(i => i.Str("id")).ToArray());
         Assert.Equal(1, (await s.Client.GetJsonAsync("/api/certifications?status=certified")).GetProperty("total").GetInt32());
