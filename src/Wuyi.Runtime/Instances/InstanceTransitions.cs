@@ -10,10 +10,11 @@ using Wuyi.Runtime.Store;
 namespace Wuyi.Runtime.Instances;
 
 /// <summary>
-/// The one place where instances change. Each start or stimulus is one database transaction: the engine's
-/// step, the instance row (guarded by its revision), the waits index, tasks, history, outbox and the
-/// idempotency key commit together or not at all. A revision conflict (another node got there first)
-/// is retried here with fresh state; a repeat of an applied key changes nothing.
+/// The one place where instances change. Each start or stimulus is one database transaction (a batch of them for
+/// distinct instances shares one): the engine's step, the instance row (guarded by its revision), the waits index,
+/// tasks, history, outbox, the idempotency key and what the <see cref="ITransitionObserver"/>s write commit together
+/// or not at all. A revision conflict (another node got there first) is retried here with fresh state; a repeat of an
+/// applied key changes nothing.
 /// </summary>
 public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
     PendingWork pending, IEnumerable<ITransitionObserver> observers, ILogger<InstanceTransitions> logger)
