@@ -39,8 +39,11 @@ internal static class ServeCommand
             try
             {
                 await using var app = WuyiWebApp.Build([], overrides);
-                if (app.Services.GetRequiredService<WuyiSettings>().MigrateOnStart)
+                var settings = app.Services.GetRequiredService<WuyiSettings>();
+                if (settings.MigrateOnStart)
                     await DatabaseStartup.MigrateAndSeedAsync(app.Services, cancellationToken);
+                if (settings.SeedsDemo)
+                    await DatabaseStartup.SeedDemoAsync(app.Services, cancellationToken);
                 await app.RunAsync();
                 return 0;
             }

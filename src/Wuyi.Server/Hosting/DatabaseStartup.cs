@@ -25,4 +25,13 @@ internal static class DatabaseStartup
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
                 .LogInformation("Seeded {Count} regions from {File}", seeded, RegionSeed.FileName);
     }
+
+    /// <summary>Seeds the demo certifications if there is none yet (first start of the embedded default).</summary>
+    public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var started = await DemoCertifications.SeedIfEmptyAsync(services, cancellationToken);
+        if (started > 0)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
+                .LogInformation("Seeded {Count} demo certifications in {County} (Wuyi:Demo=false to start empty)", started, DemoCertifications.County);
+    }
 }

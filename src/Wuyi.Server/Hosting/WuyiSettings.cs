@@ -23,4 +23,13 @@ public sealed class WuyiSettings
 
     /// <summary>Whether <c>serve</c> applies pending migrations and seeds the regions at start-up.</summary>
     public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Whether <c>serve</c> seeds demo certifications when there is none yet (<see cref="DemoCertifications"/>); unset:
+    /// only on the embedded default database, never on one given with <c>--db</c>.
+    /// </summary>
+    public bool? Demo { get; set; }
+
+    /// <summary>Whether the demo is seeded, as <see cref="Demo"/> says or its default.</summary>
+    public bool SeedsDemo => Demo ?? string.IsNullOrWhiteSpace(Database);
 }
