@@ -23,9 +23,9 @@ public sealed class DefinitionCatalog
         return parsed.GetOrAdd(definitionId, _ => Parse(xml, definitionId));
     }
 
-    /// <summary>The newest version of <paramref name="key"/>, or null when none is deployed.</summary>
-    public Task<DefinitionRecord?> LatestAsync(RuntimeDbContext db, string key, CancellationToken cancellationToken) =>
-        db.Definitions.AsNoTracking().Where(d => d.Key == key).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>The id of the newest version of <paramref name="key"/>, or null when none is deployed (its XML is not read).</summary>
+    public Task<long?> LatestIdAsync(RuntimeDbContext db, string key, CancellationToken cancellationToken) =>
+        db.Definitions.Where(d => d.Key == key).OrderByDescending(d => d.Version).Select(d => (long?)d.Id).FirstOrDefaultAsync(cancellationToken);
 
     internal void Remember(long definitionId, BpmnDefinitions definitions) => parsed.TryAdd(definitionId, definitions);
 

@@ -146,7 +146,7 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
     {
         var ids = requests.Select(r => r.InstanceId!).ToList();
         var existing = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Revision, cancellationToken);
-        var versions = new Dictionary<(string, long?), DefinitionRecord>();
+        var versions = new Dictionary<(string, long?), (long Id, string Key)>();
         var written = new List<Written>(requests.Count);
         foreach (var request in requests)
         {
@@ -158,9 +158,9 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
             }
             if (!versions.TryGetValue((request.ProcessKey, request.DefinitionId), out var definition))
                 versions[(request.ProcessKey, request.DefinitionId)] = definition = request.DefinitionId is { } definitionId
-                    ? await db.Definitions.AsNoTracking().SingleAsync(d => d.Id == definitionId, cancellationToken)
-                    : await catalog.LatestAsync(db, request.ProcessKey, cancellationToken)
-                      ?? throw new KeyNotFoundException($"no version of process '{request.ProcessKey}' is deployed");
+                    ? (definitionId, await db.Definitions.Where(d => d.Id == definitionId).Select(d => d.Key).SingleAsync(cancellationToken))
+                    : (await catalog.LatestIdAsync(db, request.ProcessKey, cancellationToken)
+                       ?? throw new KeyNotFoundException($"no version of process '{request.ProcessKey}' is deployed"), request.ProcessKey);
             var definitions = await catalog.GetAsync(db, definition.Id, cancellationToken);
             var now = clock.GetUtcNow();
             var step = ProcessEngine.Start(definitions, definition.Key,
