@@ -41,14 +41,14 @@ internal static class PostgresBulkWrite
         var updateIndex = commands.BatchCommands.Count;
         if (changes.Count > 0)
             commands.BatchCommands.Add(Command("""
-            UPDATE instances AS i SET state = v.state, status = v.status, revision = v.revision, updated_at = v.updated_at, ended_at = v.ended_at
-            FROM unnest(@ids, @old, @revision, @state, @status, @updated, @ended) AS v(id, old, revision, state, status, updated_at, ended_at)
-            WHERE i.id = v.id AND i.revision = v.old
-            """,
-            Parameter("ids", changes.Select(c => c.Id)), Parameter("old", changes.Select(c => c.OldRevision)),
-            Parameter("revision", changes.Select(c => c.Revision)), Parameter("state", changes.Select(c => c.State)),
-            Parameter("status", changes.Select(c => c.Status)), Parameter("updated", changes.Select(c => (DateTimeOffset?)c.UpdatedAt)),
-            Parameter("ended", changes.Select(c => c.EndedAt))));
+                UPDATE instances AS i SET state = v.state, status = v.status, revision = v.revision, updated_at = v.updated_at, ended_at = v.ended_at
+                FROM unnest(@ids, @old, @revision, @state, @status, @updated, @ended) AS v(id, old, revision, state, status, updated_at, ended_at)
+                WHERE i.id = v.id AND i.revision = v.old
+                """,
+                Parameter("ids", changes.Select(c => c.Id)), Parameter("old", changes.Select(c => c.OldRevision)),
+                Parameter("revision", changes.Select(c => c.Revision)), Parameter("state", changes.Select(c => c.State)),
+                Parameter("status", changes.Select(c => c.Status)), Parameter("updated", changes.Select(c => (DateTimeOffset?)c.UpdatedAt)),
+                Parameter("ended", changes.Select(c => c.EndedAt))));
 
         var removed = effects.SelectMany(e => e.RemovedWaits).ToArray();
         if (removed.Length > 0)
