@@ -91,9 +91,9 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
         {
             using var outcome = JsonDocument.Parse(r.Outcome ?? "{}");
             var values = outcome.RootElement;
-            return new ReviewView(r.Id, r.ElementId, Text(values, "decision"),
-                values.TryGetProperty("criteria", out var criteria) && criteria.ValueKind == JsonValueKind.Object ? criteria.Clone() : null,
-                Text(values, "comments"), r.CompletedBy, r.EndedAt);
+            return new ReviewView(r.Id, r.ElementId, Text(values, ReviewForm.DecisionField),
+                values.TryGetProperty(ReviewForm.CriteriaField, out var criteria) && criteria.ValueKind == JsonValueKind.Object ? criteria.Clone() : null,
+                Text(values, ReviewForm.CommentsField), r.CompletedBy, r.EndedAt);
         })];
     }
 

@@ -7,6 +7,9 @@ public static class Criteria
     public static readonly IReadOnlyList<string> Keys =
         ["organisation", "zeroCases", "measures", "environment", "healthServices", "personalResponsibility", "publicity"];
 
+    /// <summary>A map of the seven criteria, each <paramref name="met"/> or not.</summary>
+    public static Dictionary<string, bool> All(bool met) => Keys.ToDictionary(k => k, _ => met);
+
     /// <summary>Why a map of criteria is incomplete or has unknown keys, or null when it names exactly the seven.</summary>
     public static string? Problem(string name, IReadOnlyDictionary<string, bool>? map)
     {

@@ -5,9 +5,9 @@ using Wuyi.Certification;
 using Wuyi.Runtime;
 using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Instances;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Persistence;
 using Wuyi.Runtime.Timers;
+using Wuyi.Server.Hosting;
 
 namespace Wuyi.Server.Bench;
 
@@ -52,13 +52,8 @@ internal sealed class BenchRuntime : IAsyncDisposable
     }
 
     /// <summary>Runs <paramref name="action"/> in a scope of its own and then the follow-up work it left, as an API request does.</summary>
-    public async Task<T> RequestAsync<T>(Func<IServiceProvider, Task<T>> action, CancellationToken cancellationToken)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var result = await action(scope.ServiceProvider);
-        await scope.ServiceProvider.GetRequiredService<PendingWorkRunner>().RunAsync(cancellationToken);
-        return result;
-    }
+    public Task<T> RequestAsync<T>(Func<IServiceProvider, Task<T>> action, CancellationToken cancellationToken) =>
+        ServiceRequests.RunAsync(Services, action, cancellationToken);
 
     /// <summary>Deploys a model; throws when it does not validate.</summary>
     public async Task DeployAsync(string xml, CancellationToken cancellationToken)

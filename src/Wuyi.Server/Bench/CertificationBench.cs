@@ -23,7 +23,7 @@ internal sealed class CertificationBench(BenchSettings settings, TextWriter log)
 {
     private const string Actor = "bench";
 
-    private static readonly Dictionary<string, bool> AllMet = Criteria.Keys.ToDictionary(k => k, _ => true);
+    private static readonly Dictionary<string, bool> AllMet = Criteria.All(met: true);
 
     public async Task<CertificationResult> RunAsync(string cs, CancellationToken cancellationToken)
     {
@@ -119,10 +119,8 @@ internal sealed class CertificationBench(BenchSettings settings, TextWriter log)
 
     private static async Task ReviewAsync(BenchRuntime runtime, string taskId, CancellationToken cancellationToken)
     {
-        var done = await runtime.RequestAsync(s => s.GetRequiredService<TaskInbox>().CompleteAsync(taskId, new Dictionary<string, object?>
-        {
-            ["decision"] = "approve", ["criteria"] = AllMet.ToDictionary(c => c.Key, c => (object?)c.Value), ["comments"] = "符合创建标准",
-        }, "bench-reviewer", cancellationToken), cancellationToken);
+        var done = await runtime.RequestAsync(s => s.GetRequiredService<TaskInbox>().CompleteAsync(taskId,
+            ReviewForm.Variables("approve", criteriaMet: true, "符合创建标准"), "bench-reviewer", cancellationToken), cancellationToken);
         if (done.Status != TaskActionStatus.Done)
             throw new InvalidOperationException($"completing {taskId} was {done.Status}: {done.Conflict}");
     }

@@ -4,7 +4,6 @@ using Wuyi.Certification.Certifications;
 using Wuyi.Certification.Persistence;
 using Wuyi.Certification.Regions;
 using Wuyi.Certification.Signals;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 using Wuyi.Runtime.Tasks;
 using Wuyi.Runtime.Timers;
@@ -48,7 +47,7 @@ internal static class DemoCertifications
         foreach (var area in areas)
         {
             var applied = await InScopeAsync(services, s => s.GetRequiredService<CertificationApplications>().ApplyAsync(
-                new CertificationApplication(area, Criteria.Keys.ToDictionary(k => k, _ => true), new ContactPerson("王主任", "0898-6000000")),
+                new CertificationApplication(area, Criteria.All(met: true), new ContactPerson("王主任", "0898-6000000")),
                 Applicant, cancellationToken), cancellationToken);
             instances.Add(applied.InstanceId ?? throw new InvalidOperationException($"the demo application of {area} was refused: {applied.Error}"));
         }
@@ -74,10 +73,8 @@ internal static class DemoCertifications
         CancellationToken cancellationToken)
     {
         var task = await OpenTaskAsync(services, instance, level, cancellationToken);
-        var done = await InScopeAsync(services, s => s.GetRequiredService<TaskInbox>().CompleteAsync(task.Id, new Dictionary<string, object?>
-        {
-            ["decision"] = decision, ["criteria"] = Criteria.Keys.ToDictionary(k => k, _ => (object?)(decision == "approve")), ["comments"] = comments,
-        }, $"demo:{level}", cancellationToken), cancellationToken);
+        var done = await InScopeAsync(services, s => s.GetRequiredService<TaskInbox>().CompleteAsync(task.Id,
+            ReviewForm.Variables(decision, criteriaMet: decision == "approve", comments), $"demo:{level}", cancellationToken), cancellationToken);
         if (done.Status != TaskActionStatus.Done)
             throw new InvalidOperationException($"the demo {level} of {instance} was {done.Status}: {done.Conflict}");
     }
@@ -98,12 +95,6 @@ internal static class DemoCertifications
         }
     }
 
-    // One request's worth of work, with what it leaves to follow up (services, children), as an API call does.
-    private static async Task<T> InScopeAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var result = await action(scope.ServiceProvider);
-        await scope.ServiceProvider.GetRequiredService<PendingWorkRunner>().RunAsync(cancellationToken);
-        return result;
-    }
+    private static Task<T> InScopeAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action, CancellationToken cancellationToken) =>
+        ServiceRequests.RunAsync(services, action, cancellationToken);
 }
