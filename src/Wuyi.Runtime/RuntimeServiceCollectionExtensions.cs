@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Outbox;
 using Wuyi.Runtime.Persistence;
@@ -27,6 +28,9 @@ public static class RuntimeServiceCollectionExtensions
         var options = services.AddOptions<RuntimeOptions>();
         if (configuration is not null)
             options.Bind(configuration.GetSection(RuntimeOptions.Section));
+        var limits = services.AddOptions<InputLimits>();
+        if (configuration is not null)
+            limits.Bind(configuration.GetSection(InputLimits.Section));
         if (manualClock is not null)
         {
             services.RemoveAll<TimeProvider>();
