@@ -19,6 +19,9 @@ public readonly record struct IsoDuration(int Years, int Months, int Days, TimeS
     /// <summary>True when every part is zero (<c>PT0S</c>), which a repeating timer must refuse.</summary>
     public bool IsZero => Years == 0 && Months == 0 && Days == 0 && Time == TimeSpan.Zero;
 
+    /// <summary>True when any part is negative (<c>-P1D</c>), which no timer can wait for.</summary>
+    public bool IsNegative => Years < 0 || Months < 0 || Days < 0 || Time < TimeSpan.Zero;
+
     /// <summary>Reads an ISO 8601 duration: <c>PnYnMnWnDTnHnMnS</c> with at least one part, designators in
     /// that order, a decimal fraction on seconds only (<c>.</c> or <c>,</c>), and an optional leading
     /// <c>-</c> negating the whole duration. Case-insensitive, like Java's <c>Duration.parse</c>.</summary>

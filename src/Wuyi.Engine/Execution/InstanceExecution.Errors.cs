@@ -55,9 +55,12 @@ internal sealed partial class InstanceExecution
     private bool PropagateOutwards(int scopeId, EventKind kind, string? code, string? message)
     {
         int? current = scopeId;
+        var leavingHandler = false;
         while (current is { } id && _scopes.TryGetValue(id, out var scope))
         {
-            if (scope.Kind != ScopeKind.MultiInstance && MatchEventSubProcess(scope.ElementId, kind, code) is { } start)
+            // A throw from inside an event sub-process is not offered to the event sub-processes of the scope that
+            // holds it: a handler re-throwing what it caught would otherwise catch itself for ever (BPMN 10.5.6).
+            if (!leavingHandler && scope.Kind != ScopeKind.MultiInstance && MatchEventSubProcess(scope.ElementId, kind, code) is { } start)
             {
                 Behaviours.EventSubProcessBehaviour.Start(this, scope.Id, start, Caught(start, code, message));
                 return true;
@@ -70,6 +73,7 @@ internal sealed partial class InstanceExecution
                 Behaviours.BoundaryEventBehaviour.Fire(this, owner, boundary, Caught(boundary, code, message));
                 return true;
             }
+            leavingHandler = scope.Kind == ScopeKind.EventSubProcess;
             current = owner.ScopeId;
         }
         return false;

@@ -9,7 +9,10 @@ internal sealed partial class InstanceExecution
     /// <summary>Starts the instance at <paramref name="start"/>.</summary>
     public void Start(FlowNode start, IReadOnlyDictionary<string, object?>? variables)
     {
-        var root = NewScope(Process.Id, ScopeKind.Process, null, null, VariableMaps.From(variables));
+        var initial = VariableMaps.From(variables);
+        // camunda:initiator names the variable that holds who started the instance (absent: no one signed in).
+        if (start.Initiator is { } initiatorVariable && Initiator is { } initiator) initial = initial.SetItem(initiatorVariable, initiator);
+        var root = NewScope(Process.Id, ScopeKind.Process, null, null, initial);
         Emit(NewEvent("instance-started") with { BusinessKey = BusinessKey });
         switch (start.Event.Kind)
         {
@@ -113,6 +116,24 @@ internal sealed partial class InstanceExecution
             TriggerWait(wait, s.Variables, Repeats(wait));
         }
         return null;
+    }
+
+    /// <summary>
+    /// Throws a signal. BPMN broadcasts it at the moment of the throw, so this instance's catchers that wait for it
+    /// now — boundary events, event sub-process starts, catch events — are triggered within this step (with the
+    /// variables they already see); other instances and signal start events receive it through the runtime, which
+    /// delivers the broadcast to every instance but this one.
+    /// </summary>
+    public void ThrowSignal(TokenState token, FlowNode node)
+    {
+        var name = node.Event.Name!;
+        Command(new Commands.BroadcastSignal(node.Id, name, VisibleVariables(token.Id)));
+        foreach (var wait in _waits.Values.Where(w => w.Kind == WaitKind.Signal && w.Name == name).ToList())
+        {
+            if (_ended || !_waits.ContainsKey(wait.Number)) continue;
+            Emit(NewEvent("signal-received", Node(wait.ElementId)) with { Name = name });
+            TriggerWait(wait, null, Repeats(wait));
+        }
     }
 
     private string? ChildDone(ChildCompleted c)

@@ -38,9 +38,11 @@ internal sealed partial class InstanceExecution
     private void Enter(TokenState token)
     {
         var node = Node(token.ElementId);
-        // Only a parallel join reads the flow a token came by; anywhere else it is dropped on entry, so that a
-        // state waiting at tasks and events does not carry (and store) flow ids nobody will read again.
-        if (token.ArrivedVia is not null && node.Kind != NodeKind.ParallelGateway) token = Update(token with { ArrivedVia = null });
+        // Only a parallel or inclusive join reads the flow a token came by; anywhere else it is dropped on entry, so
+        // that a state waiting at tasks and events does not carry (and store) flow ids nobody will read again.
+        if (token.ArrivedVia is not null && node.Kind is not (NodeKind.ParallelGateway or NodeKind.InclusiveGateway))
+            token = Update(token with { ArrivedVia = null });
+        _tokenEntries[token.Id] = _tokenEntries.GetValueOrDefault(token.Id) + 1;
         Emit("activity-started", node);
         if (node.IsMultiInstance && !IsInnerInstance(token))
         {
@@ -49,6 +51,7 @@ internal sealed partial class InstanceExecution
             return;
         }
         if (!ApplyInputs(token, node)) return;
+        if (!RunListeners(_tokens[token.Id], node.Listeners, ListenerEvent.Start)) return;
         NodeBehaviours.For(node.Kind).Enter(this, _tokens[token.Id], node);
         if (node.Kind.IsActivity() && !IsInnerInstance(token)) BoundaryEventBehaviour.Attach(this, token.Id, node);
     }
@@ -57,6 +60,7 @@ internal sealed partial class InstanceExecution
     public void EnterTriggered(TokenState token, FlowNode node)
     {
         Emit("activity-started", node);
+        if (!RunListeners(_tokens[token.Id], node.Listeners, ListenerEvent.Start)) return;
         CompleteActivity(_tokens[token.Id]);
     }
 
@@ -65,6 +69,7 @@ internal sealed partial class InstanceExecution
     {
         var node = Node(token.ElementId);
         if (!ApplyOutputs(token, node)) return;
+        if (!RunListeners(_tokens[token.Id], node.Listeners, ListenerEvent.End)) return;
         CancelOwnedWaits(token.Id);
         token = Update(_tokens[token.Id] with { Locals = VariableMaps.Empty, Phase = TokenPhase.Arriving });
         Emit("activity-completed", node);
@@ -135,6 +140,8 @@ internal sealed partial class InstanceExecution
             Consume(token);
             return;
         }
+        foreach (var flow in flows)
+            if (!RunListeners(token, flow.Listeners, ListenerEvent.Take)) return;
         for (var i = 0; i < flows.Count; i++)
         {
             var next = i == 0

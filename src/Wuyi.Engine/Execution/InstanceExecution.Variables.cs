@@ -50,7 +50,9 @@ internal sealed partial class InstanceExecution
         var token = _tokens[tokenId];
         var levels = Levels(tokenId, token.ScopeId).ToList();
         var target = levels.FirstOrDefault(l => VariablesAt(l).ContainsKey(name));
-        if (target == default) target = levels[^1];
+        var created = target == default;
+        if (created) target = levels[^1];
+        Changed(target.TokenId, target.ScopeId, name, created);
         if (target.TokenId is { } t) _tokens[t] = _tokens[t] with { Locals = _tokens[t].Locals.SetItem(name, value) };
         else _scopes[target.ScopeId!.Value] = _scopes[target.ScopeId!.Value] with { Variables = _scopes[target.ScopeId!.Value].Variables.SetItem(name, value) };
     }
@@ -61,8 +63,11 @@ internal sealed partial class InstanceExecution
         foreach (var (k, v) in variables.OrderBy(p => p.Key, StringComparer.Ordinal)) SetVariable(tokenId, k, v);
     }
 
-    public void SetLocal(int tokenId, string name, object? value) =>
+    public void SetLocal(int tokenId, string name, object? value)
+    {
+        Changed(tokenId, null, name, !_tokens[tokenId].Locals.ContainsKey(name));
         _tokens[tokenId] = _tokens[tokenId] with { Locals = _tokens[tokenId].Locals.SetItem(name, JsonValues.Canonical(value)) };
+    }
 
     public EvaluationContext ContextFor(int? tokenId, int scopeId) =>
         new((string name, out object? value) => TryLookup(tokenId, scopeId, name, out value), Now);

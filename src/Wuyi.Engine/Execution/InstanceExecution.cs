@@ -24,6 +24,7 @@ internal sealed partial class InstanceExecution
     private readonly List<TraceEvent> _events = [];
     private readonly Queue<int> _agenda = new();
     private readonly Dictionary<string, int> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _tokenEntries = [];
     private readonly ParentLink? _parent;
     private int _entered;
     private int _nextToken, _nextScope, _nextWait;
@@ -48,7 +49,10 @@ internal sealed partial class InstanceExecution
     public DateTimeOffset Now { get; }
 
     public static InstanceExecution ForNew(BpmnDefinitions definitions, ProcessDefinition process, StartRequest request, DateTimeOffset now) =>
-        new(definitions, process, request.InstanceId, request.BusinessKey, request.Parent, now);
+        new(definitions, process, request.InstanceId, request.BusinessKey, request.Parent, now) { Initiator = request.Initiator };
+
+    /// <summary>Who started the instance (a new instance only).</summary>
+    public string? Initiator { get; private init; }
 
     public static InstanceExecution From(BpmnDefinitions definitions, ProcessDefinition process, InstanceState state, DateTimeOffset now)
     {
@@ -96,17 +100,24 @@ internal sealed partial class InstanceExecution
                 _entries[token.ElementId] = _entries.GetValueOrDefault(token.ElementId) + 1;
                 Enter(token);
             }
-            if (_ended || !Behaviours.InclusiveGatewayBehaviour.TryFireWaitingJoin(this)) return;
+            if (_ended) return;
+            if (Behaviours.InclusiveGatewayBehaviour.TryFireWaitingJoin(this)) continue;
+            if (!Behaviours.ConditionalEvents.Evaluate(this)) return;
         }
     }
 
-    // A runaway loop: every path still in motion stops with an incident naming the elements it kept entering;
-    // one is announced, however many paths a fork loop had spawned.
+    // A runaway step: every path still in motion stops with an incident naming the elements most entered; one is
+    // announced, however many paths there were. A path loops when one token entered more nodes than the process
+    // has; otherwise the step fanned out into more paths than one step may run, and the message says so.
     private void StopRunaway(TokenState first)
     {
         var hot = string.Join(", ", _entries.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
             .Take(5).Select(p => p.Key));
-        var message = $"step budget of {StepBudget} exceeded: the path loops through {hot} without reaching a wait state";
+        var loops = _tokenEntries.Count > 0 && _tokenEntries.Values.Max() > Process.Nodes.Count;
+        var message = loops
+            ? $"step budget of {StepBudget} exceeded: the path loops through {hot} without reaching a wait state"
+            : $"step budget of {StepBudget} exceeded: {_tokenEntries.Count} parallel paths (at {hot}) were started in one step "
+              + "before they reached a wait state: the fan-out is wider than one step may run";
         Incident(first, message, IncidentRetry.Enter);
         foreach (var t in _tokens.Values.Where(t => t.Phase == TokenPhase.Arriving).ToList())
             Incident(t, message, IncidentRetry.Enter, announce: false);

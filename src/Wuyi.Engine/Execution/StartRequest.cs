@@ -9,4 +9,8 @@ namespace Wuyi.Engine.Execution;
 /// <param name="StartEventId">The start event to start at (a message, signal or timer start); null for the none start event.</param>
 /// <param name="Parent">For a child started by a call activity: its parent's instance and wait.</param>
 public sealed record StartRequest(string InstanceId, string? BusinessKey = null,
-    IReadOnlyDictionary<string, object?>? Variables = null, string? StartEventId = null, ParentLink? Parent = null);
+    IReadOnlyDictionary<string, object?>? Variables = null, string? StartEventId = null, ParentLink? Parent = null)
+{
+    /// <summary>Who starts the instance (a user name), stored in the variable a start event's <c>camunda:initiator</c> names.</summary>
+    public string? Initiator { get; init; }
+}

@@ -12,8 +12,9 @@ public sealed class BpmnDefinitions
 {
     internal BpmnDefinitions(FrozenDictionary<string, ProcessDefinition> processes, ImmutableArray<string> processOrder,
         FrozenDictionary<string, string> messages, FrozenDictionary<string, string> signals,
-        FrozenDictionary<string, string?> errors)
+        FrozenDictionary<string, string?> errors, ModelOptions options)
     {
+        Options = options;
         Processes = processes;
         ProcessOrder = processOrder;
         Messages = messages;
@@ -39,10 +40,19 @@ public sealed class BpmnDefinitions
 
     internal ImmutableArray<string> ProcessOrder { get; }
 
+    /// <summary>The limits and the script engine the model was parsed with; its instances run with them too.</summary>
+    internal ModelOptions Options { get; }
+
     /// <summary>
     /// Parses and validates a BPMN 2.0 XML document with Camunda 7 extensions. Never throws for bad input:
     /// every problem found (malformed XML, unknown references, unsupported elements, unparsable timers or
     /// expressions…) is returned at once with its element id and line.
     /// </summary>
-    public static ParseOutcome Parse(string xml) => BpmnReader.Read(xml);
+    public static ParseOutcome Parse(string xml) => BpmnReader.Read(xml, ModelOptions.Default);
+
+    /// <summary>
+    /// Parses and validates as <see cref="Parse(string)"/> with the given limits and script engine; the instances of
+    /// the definitions returned run their scripts with that engine.
+    /// </summary>
+    public static ParseOutcome Parse(string xml, ModelOptions options) => BpmnReader.Read(xml, options ?? ModelOptions.Default);
 }

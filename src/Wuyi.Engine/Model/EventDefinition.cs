@@ -13,5 +13,8 @@ internal sealed record EventDefinition(EventKind Kind, string? Name, TimerDefini
     /// <summary>A catching error event's <c>camunda:errorMessageVariable</c>: where the caught message is stored.</summary>
     public string? MessageVariable { get; init; }
 
+    /// <summary>A conditional event's condition and the variable changes that make it be evaluated.</summary>
+    public ConditionSpec? Condition { get; init; }
+
     public static readonly EventDefinition None = new(EventKind.None, null, null);
 }

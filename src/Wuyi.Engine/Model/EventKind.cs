@@ -11,4 +11,5 @@ internal enum EventKind
     Escalation,
     Terminate,
     Link,
+    Conditional,
 }

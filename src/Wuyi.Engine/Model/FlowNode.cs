@@ -47,5 +47,11 @@ internal sealed record FlowNode
     /// <summary>For a link throw event: the id of the link catch event it jumps to.</summary>
     public string? LinkTargetId { get; init; }
 
+    /// <summary>A start event's <c>camunda:initiator</c>: the variable that receives the starting user.</summary>
+    public string? Initiator { get; init; }
+
+    /// <summary>Expression listeners, in document order.</summary>
+    public ImmutableArray<ListenerSpec> Listeners { get; init; } = [];
+
     public bool IsMultiInstance => MultiInstance is not null;
 }

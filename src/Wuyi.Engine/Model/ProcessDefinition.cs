@@ -32,8 +32,13 @@ public sealed class ProcessDefinition
                 _ => StartTriggerKind.None,
             }, n.Event.Timer?.Source.Text ?? n.Event.Name))
             .ToImmutableArray();
-        InclusiveJoinFeeders = nodes.Values.Where(n => n.Kind == NodeKind.InclusiveGateway)
-            .ToFrozenDictionary(n => n.Id, n => Feeders(n.Id));
+        var links = nodes.Values.Where(n => n.LinkTargetId is not null).ToLookup(n => n.LinkTargetId!, n => n.Id, StringComparer.Ordinal);
+        Predecessors = nodes.Keys.ToFrozenDictionary(id => id, id => PredecessorsOf(id, links), StringComparer.Ordinal);
+        InclusiveFlowUpstream = nodes.Values.Where(n => n.Kind == NodeKind.InclusiveGateway)
+            .SelectMany(n => IncomingOf(n.Id).Select(f => (Flow: f, Join: n.Id)))
+            .ToFrozenDictionary(p => p.Flow.Id, p => Upstream(p.Flow.SourceId, p.Join, FrozenSet<string>.Empty), StringComparer.Ordinal);
+        HasInclusiveJoins = nodes.Values.Any(n => n.Kind == NodeKind.InclusiveGateway && IncomingOf(n.Id).Length > 1);
+        HasConditionalEvents = nodes.Values.Any(n => n.Event.Kind == EventKind.Conditional);
     }
 
     /// <summary>The process id (<c>calledElement</c> and <c>--process</c> refer to it).</summary>
@@ -56,8 +61,22 @@ public sealed class ProcessDefinition
     internal FrozenDictionary<string, ImmutableArray<SequenceFlow>> Incoming { get; }
     internal FrozenDictionary<string, ImmutableArray<FlowNode>> Boundaries { get; }
 
-    /// <summary>For each inclusive gateway, every node from which a token could still reach it.</summary>
-    internal FrozenDictionary<string, FrozenSet<string>> InclusiveJoinFeeders { get; }
+    /// <summary>
+    /// For each node, the nodes a token may come from: the sources of its incoming flows, for a boundary event the
+    /// activity it is attached to, for a link catch event the link throws that jump to it.
+    /// </summary>
+    internal FrozenDictionary<string, ImmutableArray<string>> Predecessors { get; }
+
+    /// <summary>
+    /// For each incoming flow of an inclusive gateway, every node from which a token could reach that flow without
+    /// passing the gateway itself (the flow's source included).
+    /// </summary>
+    internal FrozenDictionary<string, FrozenSet<string>> InclusiveFlowUpstream { get; }
+
+    internal bool HasInclusiveJoins { get; }
+
+    /// <summary>Whether any event waits for a condition: only then are variable changes tracked in a step.</summary>
+    internal bool HasConditionalEvents { get; }
 
     internal ImmutableArray<SequenceFlow> OutgoingOf(string nodeId) => Outgoing.GetValueOrDefault(nodeId, []);
     internal ImmutableArray<SequenceFlow> IncomingOf(string nodeId) => Incoming.GetValueOrDefault(nodeId, []);
@@ -68,20 +87,28 @@ public sealed class ProcessDefinition
         flows.GroupBy(key)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(f => f.Line ?? 0).ThenBy(f => f.Id, StringComparer.Ordinal).ToImmutableArray());
 
-    // A token upstream of an inclusive join may still arrive there: walk flows backwards (and from a boundary
-    // event back to the activity it is attached to, whose token may leave through it).
-    private FrozenSet<string> Feeders(string joinId)
+    private ImmutableArray<string> PredecessorsOf(string id, ILookup<string, string> links)
+    {
+        var list = IncomingOf(id).Select(f => f.SourceId).ToList();
+        if (Nodes[id].AttachedToId is { } attached) list.Add(attached);
+        list.AddRange(links[id]);
+        return [.. list.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Every node from which a token could reach <paramref name="sourceId"/> (itself included), walking backwards
+    /// through neither <paramref name="joinId"/> nor any node in <paramref name="excluded"/>.
+    /// </summary>
+    internal FrozenSet<string> Upstream(string sourceId, string joinId, IReadOnlySet<string> excluded)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
-        foreach (var f in IncomingOf(joinId)) queue.Enqueue(f.SourceId);
+        queue.Enqueue(sourceId);
         while (queue.Count > 0)
         {
             var id = queue.Dequeue();
-            if (!seen.Add(id)) continue;
-            foreach (var f in IncomingOf(id)) queue.Enqueue(f.SourceId);
-            if (Nodes.TryGetValue(id, out var node) && node.AttachedToId is { } attached) queue.Enqueue(attached);
-            foreach (var linkThrow in Nodes.Values.Where(n => n.LinkTargetId == id)) queue.Enqueue(linkThrow.Id);
+            if (id == joinId || excluded.Contains(id) || !seen.Add(id)) continue;
+            foreach (var p in Predecessors.TryGetValue(id, out var ps) ? ps : []) queue.Enqueue(p);
         }
         return seen.ToFrozenSet(StringComparer.Ordinal);
     }

@@ -59,13 +59,14 @@ internal sealed partial class BpmnReader
     private FlowNode ReadExtensions(XElement e, FlowNode node)
     {
         if (e.Element(Bpmn + "extensionElements") is not { } extensions) return node;
+        var listeners = ImmutableArray.CreateBuilder<ListenerSpec>();
         foreach (var x in extensions.Elements())
         {
             if (x.Name.Namespace != Camunda) continue;
             switch (x.Name.LocalName)
             {
                 case "executionListener" or "taskListener":
-                    Problem(node.Id, Line(x), $"camunda:{x.Name.LocalName} is not supported: the engine runs no listener code");
+                    if (ReadListener(x, node.Id, node.Kind == NodeKind.UserTask) is { } listener) listeners.Add(listener);
                     break;
                 case "connector":
                     Problem(node.Id, Line(x), "camunda:connector is not supported; use camunda:type=\"external\" with a camunda:topic");
@@ -80,7 +81,82 @@ internal sealed partial class BpmnReader
                     break;
             }
         }
-        return node;
+        return listeners.Count == 0 ? node : node with { Listeners = listeners.ToImmutable() };
+    }
+
+    /// <summary>The execution listeners of a sequence flow (event <c>take</c>).</summary>
+    private ImmutableArray<ListenerSpec> ReadFlowListeners(XElement flow, string id)
+    {
+        var listeners = ImmutableArray.CreateBuilder<ListenerSpec>();
+        foreach (var x in flow.Element(Bpmn + "extensionElements")?.Elements() ?? [])
+        {
+            if (x.Name.Namespace != Camunda) continue;
+            if (x.Name.LocalName == "executionListener" && ReadListener(x, id, isTask: false, onFlow: true) is { } listener) listeners.Add(listener);
+        }
+        return listeners.ToImmutable();
+    }
+
+    // Listeners run in the step, so only what the engine can run there is accepted: an expression. Java code
+    // (class, delegateExpression) and scripts would run outside the step's determinism and are refused with why.
+    private ListenerSpec? ReadListener(XElement x, string id, bool isTask, bool onFlow = false)
+    {
+        var kind = x.Name.LocalName;
+        var line = Line(x);
+        if (kind == "taskListener" && !isTask)
+        {
+            Problem(id, line, "camunda:taskListener belongs on a user task");
+            return null;
+        }
+        var eventName = ((string?)x.Attribute("event") ?? (onFlow ? "take" : kind == "taskListener" ? "create" : "start")).Trim();
+        ListenerEvent? when = (kind, eventName, onFlow) switch
+        {
+            ("executionListener", "take", true) => ListenerEvent.Take,
+            ("executionListener", "start", false) => ListenerEvent.Start,
+            ("executionListener", "end", false) => ListenerEvent.End,
+            ("taskListener", "create", _) => ListenerEvent.Start,
+            ("taskListener", "complete", _) => ListenerEvent.End,
+            _ => null,
+        };
+        if (when is null)
+        {
+            Problem(id, line, $"camunda:{kind} event '{eventName}' is not supported: " + (kind == "taskListener"
+                ? "task listeners run on create and complete (assignment, update, delete and timeout are the task service's)"
+                : onFlow ? "a sequence flow's listener runs on take" : "execution listeners run on start and end"));
+            return null;
+        }
+        if (x.Element(Camunda + "script") is not null)
+        {
+            Problem(id, line, $"a camunda:{kind} with a script is not supported: listeners run an expression only");
+            return null;
+        }
+        if ((string?)x.Attribute("class") is not null || (string?)x.Attribute("delegateExpression") is not null)
+        {
+            Problem(id, line, $"a camunda:{kind} with class or delegateExpression is not supported: listener code would run inside the "
+                + "step, where only pure expressions run; call the handler from a service task instead");
+            return null;
+        }
+        if ((string?)x.Attribute("expression") is not { Length: > 0 } text)
+        {
+            Problem(id, line, $"the camunda:{kind} has no expression");
+            return null;
+        }
+        return ListenerSetter(text, id, line, when.Value) ?? (Expr(text, id, line, "listener") is { } expression
+            ? new ListenerSpec(when.Value, expression, null)
+            : null);
+    }
+
+    // ${execution.setVariable('name', value)}, Camunda's idiom for a listener that sets a variable.
+    private static readonly System.Text.RegularExpressions.Regex SetVariable = new(
+        @"^\s*[$#]\{\s*execution\s*\.\s*setVariable\s*\(\s*(['""])([^'""]+)\1\s*,(.*)\)\s*\}\s*$",
+        System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(100));
+
+    private ListenerSpec? ListenerSetter(string text, string id, int? line, ListenerEvent when)
+    {
+        var match = SetVariable.Match(text);
+        if (!match.Success) return null;
+        var value = Expr("${" + match.Groups[3].Value.Trim() + "}", id, line, "listener");
+        return value is null ? null : new ListenerSpec(when, value, match.Groups[2].Value.Trim());
     }
 
     private FlowNode ReadInputOutput(XElement x, FlowNode node)

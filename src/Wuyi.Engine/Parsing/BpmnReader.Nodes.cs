@@ -79,7 +79,9 @@ internal sealed partial class BpmnReader
 
     private FlowNode ReadEvent(XElement e, FlowNode node, ScopeRole role)
     {
-        var definition = ReadEventDefinition(e, node.Id);
+        // An event definition the engine cannot run has been refused on its own; nothing more is said about the event.
+        var definition = ReadEventDefinition(e, node.Id, node.Kind);
+        if (definition is null) return node;
         node = node with { Event = definition };
         var allowed = node.Kind switch
         {
@@ -87,12 +89,12 @@ internal sealed partial class BpmnReader
             {
                 ScopeRole.Process => [EventKind.None, EventKind.Message, EventKind.Signal, EventKind.Timer],
                 ScopeRole.SubProcess => [EventKind.None],
-                _ => new[] { EventKind.Message, EventKind.Signal, EventKind.Timer, EventKind.Error, EventKind.Escalation },
+                _ => new[] { EventKind.Message, EventKind.Signal, EventKind.Timer, EventKind.Error, EventKind.Escalation, EventKind.Conditional },
             },
             NodeKind.EndEvent => [EventKind.None, EventKind.Terminate, EventKind.Error, EventKind.Message, EventKind.Signal, EventKind.Escalation],
-            NodeKind.IntermediateCatchEvent => [EventKind.Timer, EventKind.Message, EventKind.Signal, EventKind.Link],
+            NodeKind.IntermediateCatchEvent => [EventKind.Timer, EventKind.Message, EventKind.Signal, EventKind.Link, EventKind.Conditional],
             NodeKind.IntermediateThrowEvent => [EventKind.None, EventKind.Message, EventKind.Signal, EventKind.Link, EventKind.Escalation],
-            _ => [EventKind.Timer, EventKind.Message, EventKind.Signal, EventKind.Error, EventKind.Escalation],
+            _ => [EventKind.Timer, EventKind.Message, EventKind.Signal, EventKind.Error, EventKind.Escalation, EventKind.Conditional],
         };
         if (!allowed.Contains(definition.Kind))
         {
@@ -102,10 +104,15 @@ internal sealed partial class BpmnReader
                 ScopeRole.EventSubProcess => " of an event sub-process",
                 _ => "",
             } : "";
+            var why = definition.Kind == EventKind.Conditional && node.Kind == NodeKind.StartEvent
+                ? ": nothing evaluates a condition outside a running instance; use a conditional event sub-process or a boundary event"
+                : "";
             Problem(node.Id, node.Line, definition.Kind == EventKind.None
                 ? $"a {node.ElementType}{where} needs an event definition"
-                : $"a {definition.Kind.ToString().ToLowerInvariant()} {node.ElementType}{where} is not supported");
+                : $"a {definition.Kind.ToString().ToLowerInvariant()} {node.ElementType}{where} is not supported{why}");
         }
+        if (node.Kind == NodeKind.StartEvent && (string?)e.Attribute(Camunda + "initiator") is { Length: > 0 } initiator)
+            node = node with { Initiator = initiator };
         if (node.Kind == NodeKind.BoundaryEvent)
         {
             node = node with
@@ -123,14 +130,15 @@ internal sealed partial class BpmnReader
         return node;
     }
 
-    private EventDefinition ReadEventDefinition(XElement e, string id)
+    // Null when the definition is refused (the problem is reported here, first and alone).
+    private EventDefinition? ReadEventDefinition(XElement e, string id, NodeKind kind)
     {
         var definitions = e.Elements().Where(x => x.Name.Namespace == Bpmn && x.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
         if (definitions.Count == 0) return EventDefinition.None;
         if (definitions.Count > 1)
         {
-            Problem(id, Line(definitions[1]), "events with several event definitions are not supported");
-            return EventDefinition.None;
+            Problem(id, Line(definitions[1]), "events with several event definitions (multiple or parallel multiple events) are not supported");
+            return null;
         }
         var d = definitions[0];
         var line = Line(d);
@@ -156,10 +164,56 @@ internal sealed partial class BpmnReader
                 return new EventDefinition(EventKind.Link, name ?? "", null);
             case "timerEventDefinition":
                 return new EventDefinition(EventKind.Timer, null, ReadTimer(d, id));
+            case "conditionalEventDefinition":
+                return ReadConditional(d, id);
             default:
-                Problem(id, line, $"'{d.Name.LocalName}' is not supported");
-                return EventDefinition.None;
+                Problem(id, line, $"'{d.Name.LocalName}' on a {ElementName(kind)} is not supported: {UnsupportedReason(d.Name.LocalName)}");
+                return null;
         }
+    }
+
+    private static string ElementName(NodeKind kind) => kind switch
+    {
+        NodeKind.StartEvent => "startEvent",
+        NodeKind.EndEvent => "endEvent",
+        NodeKind.IntermediateCatchEvent => "intermediateCatchEvent",
+        NodeKind.IntermediateThrowEvent => "intermediateThrowEvent",
+        _ => "boundaryEvent",
+    };
+
+    private static string UnsupportedReason(string definition) => definition switch
+    {
+        "compensateEventDefinition" => "compensation is not run (model the undo steps as ordinary activities)",
+        "cancelEventDefinition" => "cancel events belong to transactions, which are not run",
+        _ => "the engine does not run this kind of event",
+    };
+
+    private EventDefinition? ReadConditional(XElement d, string id)
+    {
+        var text = d.Element(Bpmn + "condition")?.Value.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            Problem(id, Line(d), "the conditional event definition has no condition");
+            return null;
+        }
+        var language = (string?)d.Element(Bpmn + "condition")!.Attribute("language");
+        if (language is not null && !IsExpressionLanguage(language))
+        {
+            Problem(id, Line(d), $"condition language '{language}' is not supported: only the sandboxed expression language runs");
+            return null;
+        }
+        var condition = Expr(text, id, Line(d), "condition");
+        if (condition is null) return null;
+        var events = ((string?)d.Attribute(Camunda + "variableEvents") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => v.ToLowerInvariant()).ToList();
+        foreach (var unknown in events.Where(v => v is not ("create" or "update" or "delete")))
+            Problem(id, Line(d), $"camunda:variableEvents names '{unknown}': the events are create, update and delete");
+        var name = (string?)d.Attribute(Camunda + "variableName");
+        return new EventDefinition(EventKind.Conditional, null, null)
+        {
+            Condition = new ConditionSpec(condition, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), [.. events]),
+        };
     }
 
     private string? Reference<T>(XElement d, string attribute, Dictionary<string, T> known, string what, string id, bool required)
@@ -194,8 +248,16 @@ internal sealed partial class BpmnReader
         if (expression is null) return null;
         if (expression.IsLiteral && TimerSchedule.Check(kind, text, ValidationProbe) is { } error)
             Problem(id, Line(part), $"unparsable timer: {error}");
+        else if (expression.IsLiteral && kind == TimerKind.Cycle && TimerSchedule.ShortestInterval(text, ValidationProbe) is { } every
+            && every < _options.Limits.MinCycleInterval)
+            Problem(id, Line(part), $"the timer cycle '{text}' repeats every {Describe(every)}, more often than the minimum of {Describe(_options.Limits.MinCycleInterval)}");
         return new TimerDefinition(kind, expression);
     }
+
+    internal static string Describe(TimeSpan interval) =>
+        interval >= TimeSpan.FromMinutes(1) && interval.Ticks % TimeSpan.TicksPerMinute == 0
+            ? $"{interval.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} min"
+            : $"{interval.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s";
 
     private UserTaskSpec ReadUserTask(XElement e, string id)
     {
@@ -243,25 +305,46 @@ internal sealed partial class BpmnReader
     private FlowNode ReadScriptTask(XElement e, FlowNode node)
     {
         var format = (string?)e.Attribute("scriptFormat") ?? "juel";
-        if (!IsExpressionLanguage(format))
+        var resultVariable = (string?)e.Attribute(Camunda + "resultVariable");
+        var scripts = _options.Scripts;
+        var runsScript = scripts is not null && scripts.Runs(format.Trim());
+        if (!IsExpressionLanguage(format) && !runsScript)
         {
-            Problem(node.Id, node.Line, $"scriptFormat '{format}' is not supported: script tasks run only the sandboxed expression language (juel)");
+            var runnable = scripts is null ? "juel (the expression language)" : $"juel (the expression language) and {string.Join(", ", scripts.Formats)}";
+            Problem(node.Id, node.Line, $"scriptFormat '{format}' is not supported: script tasks run {runnable} only");
             return node;
         }
-        if (e.Attribute(Camunda + "resource") is not null)
+        string? text;
+        if ((string?)e.Attribute(Camunda + "resource") is { } resource)
         {
-            Problem(node.Id, node.Line, "external script resources are not supported");
-            return node;
+            text = _options.ResolveScriptResource?.Invoke(resource);
+            if (text is null)
+            {
+                Problem(node.Id, node.Line, _options.ResolveScriptResource is null
+                    ? $"the script resource '{resource}' cannot be read: a model is deployed as one XML document, so write the script inline"
+                    : $"the script resource '{resource}' was not found");
+                return node;
+            }
         }
-        var text = e.Element(Bpmn + "script")?.Value.Trim();
+        else text = e.Element(Bpmn + "script")?.Value;
+        text = text?.Trim();
         if (string.IsNullOrEmpty(text))
         {
             Problem(node.Id, node.Line, "the script task has no script");
             return node;
         }
+        if (runsScript)
+        {
+            if (scripts!.Check(text) is { } syntax)
+            {
+                Problem(node.Id, Line(e.Element(Bpmn + "script") ?? e), $"the {format} script does not parse: {syntax}");
+                return node;
+            }
+            return node with { Script = new ScriptSpec(null, resultVariable) { Source = text } };
+        }
         var source = text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal) ? text : "${" + text + "}";
         var body = Expr(source, node.Id, node.Line, "script");
-        return body is null ? node : node with { Script = new ScriptSpec(body, (string?)e.Attribute(Camunda + "resultVariable")) };
+        return body is null ? node : node with { Script = new ScriptSpec(body, resultVariable) };
     }
 
     private FlowNode ReadReceiveTask(XElement e, FlowNode node)

@@ -15,6 +15,7 @@ namespace Wuyi.Engine.Parsing;
 internal sealed partial class BpmnReader
 {
     private readonly List<ModelProblem> _problems = [];
+    private readonly ModelOptions _options;
     private readonly Dictionary<string, string> _messages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _signals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _errors = new(StringComparer.Ordinal);
@@ -25,10 +26,12 @@ internal sealed partial class BpmnReader
     private Dictionary<string, ScopeDefinition> _scopes = new(StringComparer.Ordinal);
     private List<(XElement Element, string ScopeId)> _rawFlows = [];
 
-    public static ParseOutcome Read(string xml)
+    private BpmnReader(ModelOptions options) => _options = options;
+
+    public static ParseOutcome Read(string xml, ModelOptions options)
     {
-        var reader = new BpmnReader();
-        var doc = reader.Load(xml);
+        var reader = new BpmnReader(options);
+        var doc = reader.CheckDepth(xml) ? reader.Load(xml) : null;
         if (doc is null) return new ParseOutcome(null, [.. reader._problems]);
         var definitions = reader.ReadDefinitions(doc);
         if (definitions is not null) reader._problems.AddRange(ModelValidator.Validate(definitions));
@@ -37,14 +40,42 @@ internal sealed partial class BpmnReader
             : new ParseOutcome(null, [.. reader._problems.OrderBy(p => p.Line ?? 0)]);
     }
 
+    private static XmlReaderSettings Settings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+    };
+
+    // A cheap forward-only pass refuses a deeply nested document before a tree is built: reading a tree, and the
+    // walks over it, cost more than linear time in the depth (100 000 levels took 16 s).
+    private bool CheckDepth(string xml)
+    {
+        var max = _options.Limits.MaxXmlDepth;
+        try
+        {
+            using var text = new StringReader(xml);
+            using var reader = XmlReader.Create(text, Settings());
+            while (reader.Read())
+            {
+                if (reader.NodeType != XmlNodeType.Element || reader.Depth < max) continue;
+                var line = reader is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : (int?)null;
+                Problem(reader.GetAttribute("id"), line,
+                    $"the XML nests deeper than {max} elements ('{reader.LocalName}' is at depth {reader.Depth + 1}): the model is refused");
+                return false;
+            }
+            return true;
+        }
+        catch (XmlException)
+        {
+            // Load reports malformed XML with its position.
+            return true;
+        }
+    }
+
     private XDocument? Load(string xml)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-        };
+        var settings = Settings();
         try
         {
             using var text = new StringReader(xml);
@@ -99,7 +130,7 @@ internal sealed partial class BpmnReader
         if (processes.Count == 0 && _problems.Count == 0) Problem(null, Line(root), "the document holds no process");
         return new BpmnDefinitions(processes.ToFrozenDictionary(StringComparer.Ordinal), [.. order],
             _messages.ToFrozenDictionary(StringComparer.Ordinal), _signals.ToFrozenDictionary(StringComparer.Ordinal),
-            _errors.ToFrozenDictionary(StringComparer.Ordinal));
+            _errors.ToFrozenDictionary(StringComparer.Ordinal), _options);
     }
 
     private void CheckDuplicateIds(XElement root)
@@ -179,7 +210,7 @@ internal sealed partial class BpmnReader
                 Problem(id, Line(c), $"condition language '{language}' is not supported: only the sandboxed expression language runs");
             else if (!string.IsNullOrWhiteSpace(c.Value)) condition = Expr(c.Value.Trim(), id, Line(c), "condition");
         }
-        return ok ? new SequenceFlow(id, source!, target!, condition, line) : null;
+        return ok ? new SequenceFlow(id, source!, target!, condition, line) { Listeners = ReadFlowListeners(e, id) } : null;
     }
 
     private void ResolveLinks()

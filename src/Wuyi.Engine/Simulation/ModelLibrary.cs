@@ -11,11 +11,13 @@ internal sealed class ModelLibrary
 {
     private readonly Dictionary<string, BpmnDefinitions> _byProcess = new(StringComparer.Ordinal);
     private readonly Func<string, string?>? _resolver;
+    private readonly ModelOptions _options;
 
-    private ModelLibrary(BpmnDefinitions main, Func<string, string?>? resolver)
+    private ModelLibrary(BpmnDefinitions main, Func<string, string?>? resolver, ModelOptions options)
     {
         Main = main;
         _resolver = resolver;
+        _options = options;
     }
 
     public BpmnDefinitions Main { get; }
@@ -24,13 +26,13 @@ internal sealed class ModelLibrary
 
     public static ModelLibrary? Load(SimulationInput input, List<string> errors)
     {
-        var outcome = BpmnDefinitions.Parse(input.ModelXml);
+        var outcome = BpmnDefinitions.Parse(input.ModelXml, input.Options);
         if (!outcome.Success)
         {
             errors.AddRange(outcome.Problems.Select(p => Describe(input.ModelFileName, p)));
             return null;
         }
-        var library = new ModelLibrary(outcome.Definitions!, input.ResolveCalledElement);
+        var library = new ModelLibrary(outcome.Definitions!, input.ResolveCalledElement, input.Options);
         library.Register(library.Main);
         var queue = new Queue<BpmnDefinitions>([library.Main]);
         while (queue.Count > 0)
@@ -69,7 +71,7 @@ internal sealed class ModelLibrary
             error = $"the called process '{processId}' was not found";
             return null;
         }
-        var outcome = BpmnDefinitions.Parse(xml);
+        var outcome = BpmnDefinitions.Parse(xml, _options);
         if (!outcome.Success)
         {
             error = $"the called process '{processId}' is invalid: " + string.Join("; ", outcome.Problems.Select(p => p.ToString()));

@@ -24,7 +24,7 @@ internal abstract record ScenarioStep(string Path);
 internal sealed record CompleteStep(string Path, string ElementId, ImmutableSortedDictionary<string, object?> Variables,
     string? BusinessKey, string? Instance, string? Assignee) : ScenarioStep(Path);
 
-internal sealed record AdvanceStep(string Path, Timers.IsoDuration Duration, string Text) : ScenarioStep(Path);
+internal sealed record AdvanceStep(string Path, Wuyi.Expressions.IsoDuration Duration, string Text) : ScenarioStep(Path);
 
 internal sealed record MessageStep(string Path, string Name, string? CorrelationKey, ImmutableSortedDictionary<string, object?> Variables) : ScenarioStep(Path);
 

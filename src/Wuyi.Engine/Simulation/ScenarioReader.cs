@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Wuyi.Engine.State;
 using Wuyi.Engine.Timers;
+using Wuyi.Expressions;
 
 namespace Wuyi.Engine.Simulation;
 
@@ -96,7 +97,11 @@ internal sealed class ScenarioReader
                 Known(e, path, "advance");
                 var text = RequiredString(e, "advance", path);
                 if (text is null) return null;
-                if (!IsoDuration.TryParse(text, out var duration)) { _errors.Add($"{path}.advance: '{text}' is not an ISO 8601 duration"); return null; }
+                if (!IsoDuration.TryParse(text, out var duration) || duration.IsNegative)
+                {
+                    _errors.Add($"{path}.advance: '{text}' is not an ISO 8601 duration" + (duration.IsNegative ? " forward in time" : ""));
+                    return null;
+                }
                 return new AdvanceStep(path, duration, text);
             case "message":
                 Known(e, path, "message", "correlationKey", "variables");

@@ -41,7 +41,8 @@ internal sealed partial class SimulatedWorld
                 _pending.Enqueue(() => Correlate(message.MessageName, message.CorrelationKey, message.Variables));
                 break;
             case BroadcastSignal signal:
-                _pending.Enqueue(() => Broadcast(signal.SignalName, signal.Variables));
+                // The thrower has caught its own signal within its step (InstanceExecution.ThrowSignal).
+                _pending.Enqueue(() => Broadcast(signal.SignalName, signal.Variables, instance));
                 break;
             case ReportToParent report when _byName.TryGetValue(report.ParentInstanceId, out var parent):
                 Stimulus stimulus = report.Outcome switch
@@ -107,9 +108,9 @@ internal sealed partial class SimulatedWorld
     }
 
     /// <summary>Broadcasts a signal to every instance waiting for it and to signal start events.</summary>
-    public void Broadcast(string name, IReadOnlyDictionary<string, object?>? variables)
+    public void Broadcast(string name, IReadOnlyDictionary<string, object?>? variables, SimulatedInstance? thrower = null)
     {
-        foreach (var instance in _instances.Where(i => !i.State.HasEnded).ToList())
+        foreach (var instance in _instances.Where(i => !i.State.HasEnded && i != thrower).ToList())
             if (instance.State.Waits.Any(w => w.Kind == State.WaitKind.Signal && w.Name == name))
                 Apply(instance, new SignalReceived(name, variables));
         foreach (var definitions in new[] { _models.Main }.Concat(_models.Loaded).Distinct())

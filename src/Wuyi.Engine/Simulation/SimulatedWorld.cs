@@ -4,6 +4,7 @@ using Wuyi.Engine.State;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Engine.Timers;
 using Wuyi.Engine.Trace;
+using Wuyi.Expressions;
 
 namespace Wuyi.Engine.Simulation;
 
@@ -132,7 +133,7 @@ internal sealed partial class SimulatedWorld
     /// <summary>Moves the clock forward; each timer that falls due fires at its own due time, in due order.</summary>
     public void Advance(IsoDuration duration)
     {
-        var target = duration.AddTo(Now);
+        var target = duration.TryAddTo(Now, out var end) ? end : DateTimeOffset.MaxValue;
         var guard = 0;
         while (Runaway is null)
         {

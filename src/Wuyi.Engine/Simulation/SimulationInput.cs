@@ -7,4 +7,8 @@ namespace Wuyi.Engine.Simulation;
 /// <param name="ProcessId">The process to start where the model holds several executable ones, or null.</param>
 /// <param name="ResolveCalledElement">Returns the BPMN XML holding the process a call activity names, or null when there is none.</param>
 public sealed record SimulationInput(string ModelXml, string ModelFileName, string? ScenarioJson = null, string? ProcessId = null,
-    Func<string, string?>? ResolveCalledElement = null);
+    Func<string, string?>? ResolveCalledElement = null)
+{
+    /// <summary>What the models are parsed and run with (limits, the script engine); the engine's defaults when not given.</summary>
+    public Model.ModelOptions Options { get; init; } = Model.ModelOptions.Default;
+}

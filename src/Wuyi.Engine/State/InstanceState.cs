@@ -65,7 +65,7 @@ public sealed class InstanceState
         get
         {
             if (_waits.IsDefault)
-                _waits = [.. WaitStates.Select(w => new WaitInfo(WaitId(w.Number), w.Kind, w.ElementId, w.DueAt, w.Name, w.CorrelationKey, w.ChildInstanceId))];
+                _waits = [.. WaitStates.Where(w => w.Kind != WaitKind.Conditional).Select(w => new WaitInfo(WaitId(w.Number), w.Kind, w.ElementId, w.DueAt, w.Name, w.CorrelationKey, w.ChildInstanceId))];
             return _waits;
         }
     }

@@ -23,4 +23,10 @@ public enum WaitKind
 
     /// <summary>A called child instance (<see cref="Stimuli.ChildCompleted"/> and its kin).</summary>
     Child,
+
+    /// <summary>
+    /// A conditional event: triggered by the engine itself when its condition holds after a step changed variables.
+    /// No stimulus names it, so it is kept in the state but not listed among <see cref="InstanceState.Waits"/>.
+    /// </summary>
+    Conditional,
 }

@@ -1,4 +1,5 @@
 using Wuyi.Engine.Model;
+using Wuyi.Expressions;
 
 namespace Wuyi.Engine.Timers;
 
@@ -19,8 +20,10 @@ internal static class TimerSchedule
                 error = $"'{text}' is not an ISO 8601 date-time";
                 return null;
             case TimerKind.Duration:
-                if (IsoDuration.TryParse(text, out var d)) return new TimerPlan(d.AddTo(now), null, 0);
-                error = $"'{text}' is not an ISO 8601 duration";
+                if (!IsoDuration.TryParse(text, out var d)) error = $"'{text}' is not an ISO 8601 duration";
+                else if (d.IsNegative) error = $"'{text}' is negative: a timer cannot wait for a time already past";
+                else if (!d.TryAddTo(now, out var due)) error = $"'{text}' lies beyond the representable dates";
+                else return new TimerPlan(due, null, 0);
                 return null;
             default:
                 return FirstOfCycle(text.Trim(), now, out error);
@@ -43,6 +46,7 @@ internal static class TimerSchedule
             error = $"'{text}' is neither an ISO 8601 repeating interval (R3/PT1H) nor a cron expression";
             return null;
         }
+        if (startAt is null && !interval.TryAddTo(now, out _)) { error = $"'{text}' lies beyond the representable dates"; return null; }
         var first = startAt ?? interval.AddTo(now);
         if (endAt is { } end && first > end) { error = $"'{text}' ends before it starts"; return null; }
         return new TimerPlan(first, text, repeats < 0 ? -1 : repeats - 1);
@@ -58,7 +62,7 @@ internal static class TimerSchedule
             return next is null ? null : new TimerPlan(next.Value, cycle, -1);
         }
         if (!TryParseRepeating(cycle, previousDue.Offset, out _, out _, out var interval, out var endAt)) return null;
-        var due = interval.AddTo(previousDue);
+        if (!interval.TryAddTo(previousDue, out var due)) return null;
         if (endAt is { } end && due > end) return null;
         return new TimerPlan(due, cycle, remaining < 0 ? -1 : remaining - 1);
     }
@@ -73,16 +77,39 @@ internal static class TimerSchedule
         var parts = text.Split('/');
         if (parts.Length is < 2 or > 3 || parts[0].Length == 0 || parts[0][0] is not ('R' or 'r')) return false;
         if (parts[0].Length > 1 && (!int.TryParse(parts[0][1..], out repeats) || repeats < 1)) return false;
-        if (parts.Length == 2) return IsoDuration.TryParse(parts[1], out interval) && !interval.IsZero;
+        if (parts.Length == 2) return IsoDuration.TryParse(parts[1], out interval) && IsForward(interval);
         if (IsoDuration.TryParse(parts[1], out interval))
         {
             if (!IsoInstant.TryParse(parts[2], offset, out var end)) return false;
             endAt = end;
-            return !interval.IsZero;
+            return IsForward(interval);
         }
         if (!IsoInstant.TryParse(parts[1], offset, out var start)) return false;
         startAt = start;
-        return IsoDuration.TryParse(parts[2], out interval) && !interval.IsZero;
+        return IsoDuration.TryParse(parts[2], out interval) && IsForward(interval);
+    }
+
+    // A repeating interval must move time forward, or the cycle would fire without end at one instant.
+    private static bool IsForward(IsoDuration interval) => !interval.IsZero && !interval.IsNegative;
+
+    /// <summary>
+    /// The shortest time between two firings of a cycle, from <paramref name="probe"/> on: the interval of an ISO 8601
+    /// repetition, the smallest gap among a cron expression's next firings. Null when the text is no cycle.
+    /// </summary>
+    public static TimeSpan? ShortestInterval(string cycle, DateTimeOffset probe)
+    {
+        if (CronSchedule.LooksLikeCron(cycle))
+        {
+            var cron = CronSchedule.TryParse(cycle, out _);
+            if (cron?.Next(probe) is not { } previous) return null;
+            TimeSpan? shortest = null;
+            // A handful of firings finds the step of a "0/1 * * * * ?"; a cron cannot be denser later than now.
+            for (var i = 0; i < 8 && cron.Next(previous) is { } next; i++, previous = next)
+                if (shortest is null || next - previous < shortest) shortest = next - previous;
+            return shortest;
+        }
+        if (!TryParseRepeating(cycle.Trim(), probe.Offset, out _, out _, out var interval, out _)) return null;
+        return interval.TryAddTo(probe, out var after) ? after - probe : null;
     }
 
     /// <summary>Checks a literal timer text at validation time; returns the problem or null.</summary>

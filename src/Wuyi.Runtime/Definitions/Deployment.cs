@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Wuyi.Engine.Model;
 using Wuyi.Engine.Timers;
+using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Definitions;
@@ -11,13 +13,17 @@ namespace Wuyi.Runtime.Definitions;
 /// Deploys BPMN documents: validates with the engine, then creates a version per executable process whose
 /// XML changed. The same XML twice is one version; running instances stay on the version they started on.
 /// </summary>
-public sealed class Deployment(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock)
+public sealed class Deployment(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock, IOptions<InputLimits> limits)
 {
     /// <summary>Validates and deploys <paramref name="xml"/>.</summary>
     /// <returns>The versions, one per executable process, or the model's problems (and nothing deployed).</returns>
     public async Task<DeploymentOutcome> DeployAsync(string xml, string deployedBy, CancellationToken cancellationToken)
     {
-        var parse = BpmnDefinitions.Parse(xml);
+        // A new model keeps to the configured limits; versions already stored are read back without them (DefinitionCatalog).
+        var parse = BpmnDefinitions.Parse(xml, catalog.Options with
+        {
+            Limits = new ModelLimits { MaxXmlDepth = limits.Value.MaxModelXmlDepth, MinCycleInterval = limits.Value.MinTimerCycleInterval },
+        });
         if (parse.Definitions is not { } definitions)
             return new DeploymentOutcome([], parse.Problems);
         var executable = definitions.ExecutableProcesses;

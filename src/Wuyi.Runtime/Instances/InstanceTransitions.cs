@@ -164,7 +164,7 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
             var definitions = await catalog.GetAsync(db, definition.Id, cancellationToken);
             var now = clock.GetUtcNow();
             var step = ProcessEngine.Start(definitions, definition.Key,
-                new StartRequest(id, request.BusinessKey, request.Variables, request.StartEventId, request.Parent), now);
+                new StartRequest(id, request.BusinessKey, request.Variables, request.StartEventId, request.Parent) { Initiator = request.Initiator }, now);
             if (!step.Applied)
             {
                 written.Add(new Written(TransitionStatus.Refused, id, 0, step.Refusal));

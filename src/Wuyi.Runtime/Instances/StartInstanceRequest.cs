@@ -12,4 +12,8 @@ namespace Wuyi.Runtime.Instances;
 /// <param name="StartEventId">The start event (message, signal, timer starts); null for the none start.</param>
 /// <param name="Parent">For a call activity's child: the parent's instance and wait.</param>
 public sealed record StartInstanceRequest(string ProcessKey, string? BusinessKey, IReadOnlyDictionary<string, object?>? Variables,
-    string Actor, string? InstanceId = null, long? DefinitionId = null, string? StartEventId = null, ParentLink? Parent = null);
+    string Actor, string? InstanceId = null, long? DefinitionId = null, string? StartEventId = null, ParentLink? Parent = null)
+{
+    /// <summary>The user who starts it, for a start event's <c>camunda:initiator</c> (until sign-in, the request's <c>initiator</c>).</summary>
+    public string? Initiator { get; init; }
+}

@@ -14,15 +14,15 @@ namespace Wuyi.Runtime.Messages;
 public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
     IOptions<RuntimeOptions> options)
 {
-    /// <summary>Broadcasts <paramref name="signal"/>.</summary>
+    /// <summary>Broadcasts <paramref name="signal"/>; <paramref name="thrower"/>, an instance that threw it, caught it in its own step.</summary>
     public async Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
-        string actor, CancellationToken cancellationToken)
+        string actor, CancellationToken cancellationToken, string? thrower = null)
     {
         var reached = new List<string>();
         string? after = null;
         while (true)
         {
-            var query = db.Waits.AsNoTracking().Where(w => w.Kind == "Signal" && w.Name == signal);
+            var query = db.Waits.AsNoTracking().Where(w => w.Kind == "Signal" && w.Name == signal && w.InstanceId != thrower);
             if (after is not null)
                 query = query.Where(w => string.Compare(w.InstanceId, after) > 0);
             var batch = await query.Select(w => w.InstanceId).Distinct().OrderBy(i => i).Take(options.Value.BatchSize).ToListAsync(cancellationToken);

@@ -122,7 +122,8 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
                     $"system:instance:{row.InstanceId}"), cancellationToken);
                 return;
             case "broadcast-signal":
-                await signals.BroadcastAsync(S("signal"), V(), $"outbox:{row.Id}", $"system:instance:{row.InstanceId}", cancellationToken);
+                await signals.BroadcastAsync(S("signal"), V(), $"outbox:{row.Id}", $"system:instance:{row.InstanceId}", cancellationToken,
+                    thrower: row.InstanceId);
                 return;
             default:
                 throw new InvalidOperationException($"unknown outbox kind {row.Kind}");

@@ -49,7 +49,8 @@ public static class InstancesApi
         try
         {
             outcome = await services.Transitions.StartAsync(
-                new StartInstanceRequest(body.ProcessKey, body.BusinessKey, variables, services.Actor.Name, id), services.CancellationToken);
+                new StartInstanceRequest(body.ProcessKey, body.BusinessKey, variables, services.Actor.Name, id) { Initiator = body.Initiator },
+                services.CancellationToken);
         }
         catch (KeyNotFoundException)
         {

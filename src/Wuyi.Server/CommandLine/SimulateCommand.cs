@@ -31,11 +31,29 @@ internal static class SimulateCommand
                 return Task.FromResult(Fail(error, $"{scenarioFile.FullName}: cannot read the scenario"));
             var folder = parse.GetValue(models) ?? modelFile.Directory!;
             var library = new CalledModels(folder);
-            var input = new SimulationInput(xml, modelFile.Name, scenarioJson, parse.GetValue(process), library.Find);
+            // Scripts run as the server runs them; a script resource is read from the model's folder.
+            var options = new ModelOptions
+            {
+                Scripts = new Wuyi.Scripting.JintScriptEngine(),
+                ResolveScriptResource = resource => ReadResource(modelFile.Directory!, resource),
+            };
+            var input = new SimulationInput(xml, modelFile.Name, scenarioJson, parse.GetValue(process), library.Find) { Options = options };
             return Task.FromResult(Simulator.Run(input, output.WriteLine, error.WriteLine));
         });
         return command;
     }
+
+    // camunda:resource="deployment://check.js" or "check.js": a file beside the model, never outside its folder.
+    private static string? ReadResource(DirectoryInfo folder, string resource)
+    {
+        var name = resource.StartsWith("deployment://", StringComparison.Ordinal) ? resource["deployment://".Length..] : resource;
+        var path = Path.GetFullPath(Path.Combine(folder.FullName, name));
+        var root = Path.GetFullPath(folder.FullName) + Path.DirectorySeparatorChar;
+        return path.StartsWith(root, StringComparison.Ordinal) && File.Exists(path) ? Read(new FileInfo(path)) : null;
+    }
+
+    // Indexing only reads process ids, but a model with a JavaScript task must parse to be found.
+    private static readonly ModelOptions IndexOptions = new() { Scripts = new Wuyi.Scripting.JintScriptEngine() };
 
     private static int Fail(TextWriter error, string message)
     {
@@ -73,7 +91,7 @@ internal static class SimulateCommand
                 return index;
             foreach (var file in folder.EnumerateFiles("*.bpmn").OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                if (Read(file) is not { } xml || BpmnDefinitions.Parse(xml).Definitions is not { } definitions)
+                if (Read(file) is not { } xml || BpmnDefinitions.Parse(xml, IndexOptions).Definitions is not { } definitions)
                     continue;
                 foreach (var id in definitions.Processes.Keys)
                     index.TryAdd(id, xml);

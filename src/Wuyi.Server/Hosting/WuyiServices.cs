@@ -27,6 +27,8 @@ internal static class WuyiServices
             var other => throw new WuyiStartupException($"--clock must be 'system' or 'manual', not '{other}'."),
         };
         services.AddWuyiRuntime(configuration, manualClock, backgroundLoop);
+        // JavaScript script tasks run in Jint's sandbox; the runtime parses models with it when it is registered.
+        services.AddSingleton<Wuyi.Engine.Scripting.IScriptEngine>(new Wuyi.Scripting.JintScriptEngine());
         services.AddCertification(backgroundProjection: backgroundLoop);
         return settings;
     }

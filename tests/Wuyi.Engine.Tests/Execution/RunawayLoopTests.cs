@@ -20,6 +20,22 @@ public class RunawayLoopTests
         var incident = Assert.Single(h.Commands.OfType<RaiseIncident>());
         Assert.Contains("spin", incident.Message);
         Assert.Contains("again", incident.Message);
+        Assert.Contains("loops", incident.Message);
+    }
+
+    [Fact]
+    public void Start_TenThousandParallelBranchesWithoutLoop_SaysTheFanOutIsTooWideNotThatItLoops()
+    {
+        var h = EngineHarness.Start(Process("""
+            <startEvent id="start"/>
+            <task id="each"><multiInstanceLoopCharacteristics><loopCardinality>10000</loopCardinality></multiInstanceLoopCharacteristics></task>
+            <userTask id="after"/>
+            """ + Chain("start", "each", "after")));
+
+        Assert.Equal(InstanceStatus.Failed, h.State.Status);
+        var incident = Assert.Single(h.Commands.OfType<RaiseIncident>());
+        Assert.DoesNotContain("loops", incident.Message);
+        Assert.Contains("parallel paths", incident.Message);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public class SimulatorTests
         var xml = Process("""
             <startEvent id="s"/>
             <userTask id="u"/>
-            <boundaryEvent id="tick" attachedToRef="u" cancelActivity="false"><timerEventDefinition><timeCycle>R/PT1S</timeCycle></timerEventDefinition></boundaryEvent>
+            <boundaryEvent id="tick" attachedToRef="u" cancelActivity="false"><timerEventDefinition><timeCycle>R/PT1M</timeCycle></timerEventDefinition></boundaryEvent>
             """ + Chain("s", "u"));
 
         var (exit, _, errors) = Run(xml, """{"steps":[{"advance":"P1D"}]}""", followUpBudget: 200);

@@ -1,5 +1,6 @@
 using Wuyi.Engine.Model;
 using Wuyi.Engine.Timers;
+using Wuyi.Expressions;
 
 namespace Wuyi.Engine.Tests.Timers;
 
@@ -11,7 +12,8 @@ public class TimerScheduleTests
     [InlineData("P7D", 7 * 24 * 60)]
     [InlineData("PT1H30M", 90)]
     [InlineData("P1W", 7 * 24 * 60)]
-    [InlineData("PT0.5M", 0.5)]
+    [InlineData("PT30.5S", 30.5 / 60)]
+    [InlineData("PT1,5S", 1.5 / 60)]
     public void TryParse_IsoDuration_AddsFixedTime(string text, double minutes)
     {
         Assert.True(IsoDuration.TryParse(text, out var d));
@@ -33,6 +35,49 @@ public class TimerScheduleTests
     [InlineData("P1H")]
     [InlineData("P99999999999D")]
     public void TryParse_Invalid_IsFalse(string text) => Assert.False(IsoDuration.TryParse(text, out _));
+
+    // The cases where the timers' parser and the expressions' parser used to differ: one parser now reads both.
+    [Theory]
+    [InlineData("PT0.5M")]
+    [InlineData("P1.5D")]
+    [InlineData("-P1D")]
+    [InlineData("-PT1H")]
+    public void First_DurationExpressionsRefuseOrNegative_IsRefusedByTimers(string text)
+    {
+        Assert.Null(TimerSchedule.First(TimerKind.Duration, text, Now, out var error));
+        Assert.Contains(text, error);
+    }
+
+    [Theory]
+    [InlineData("PT1,5S")]
+    [InlineData("PT1.5S")]
+    [InlineData("P1W")]
+    [InlineData("pt2h")]
+    public void First_DurationTheExpressionsRead_FallsDueWhereTheExpressionsSay(string text)
+    {
+        Assert.True(IsoDuration.TryParse(text, out var duration));
+        var plan = TimerSchedule.First(TimerKind.Duration, text, Now, out _);
+        Assert.Equal(duration.AddTo(Now), plan?.DueAt);
+    }
+
+    [Theory]
+    [InlineData("2022-08-25T10:00", "2022-08-25T10:00:00+08:00")]
+    [InlineData("2022-08-25T10:00:00Z", "2022-08-25T10:00:00+00:00")]
+    [InlineData("2022-08-25", "2022-08-25T00:00:00+08:00")]
+    public void First_DateTheExpressionsRead_IsTheSameInstant(string text, string expected)
+    {
+        Assert.True(IsoDate.TryParse(text, Now.Offset, out var instant));
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), instant);
+        Assert.Equal(instant, TimerSchedule.First(TimerKind.Date, text, Now, out _)?.DueAt);
+    }
+
+    [Theory]
+    [InlineData("R/PT0.001S", 0.001)]
+    [InlineData("R3/PT1H", 3600)]
+    [InlineData("0/1 * * * * ?", 1)]
+    [InlineData("0 0/5 * * * ?", 300)]
+    public void ShortestInterval_Cycle_IsTheGapBetweenFirings(string cycle, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), TimerSchedule.ShortestInterval(cycle, Now));
 
     [Fact]
     public void First_RepeatingCycle_CountsFiringsAsCamundaDoes()

@@ -18,7 +18,7 @@ internal static class BoundaryEventBehaviour
             || token.Phase is not (TokenPhase.Waiting or TokenPhase.InScope)) return;
         foreach (var boundary in run.Process.BoundariesOf(activity.Id))
         {
-            if (boundary.Event.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal)
+            if (boundary.Event.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Conditional)
                 EventWaits.Subscribe(run, tokenId, null, boundary, WaitRole.Boundary);
         }
     }

@@ -1,4 +1,3 @@
-using Wuyi.Engine.Commands;
 using Wuyi.Engine.Model;
 using Wuyi.Engine.State;
 
@@ -7,7 +6,7 @@ namespace Wuyi.Engine.Execution.Behaviours;
 /// <summary>
 /// End events end their path. A terminate end ends every path of its scope; an error end throws its error
 /// (uncaught, it behaves as a none end, as in Camunda 7, except in a called child, whose call activity
-/// then throws it); message and signal ends send before they end.
+/// then throws it); message and signal ends send before they end (a signal is caught at once by this instance's own catchers).
 /// </summary>
 internal sealed class EndEventBehaviour : INodeBehaviour
 {
@@ -40,7 +39,10 @@ internal sealed class EndEventBehaviour : INodeBehaviour
                 MessageThrow.Send(run, token, node);
                 break;
             case EventKind.Signal:
-                run.Command(new BroadcastSignal(node.Id, node.Event.Name!, run.VisibleVariables(token.Id)));
+                // The throw happens before the path ends, while the scope (and the catchers it holds) still runs.
+                run.ThrowSignal(token, node);
+                if (run.HasEnded || !run.TryGetToken(token.Id, out var still) || still.ElementId != node.Id) return;
+                token = still;
                 break;
         }
         run.CompleteActivity(token);

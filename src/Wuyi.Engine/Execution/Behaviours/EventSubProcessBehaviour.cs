@@ -19,7 +19,7 @@ internal static class EventSubProcessBehaviour
         foreach (var startId in definition.EventSubProcessStartIds)
         {
             var start = run.Node(startId);
-            if (start.Event.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal)
+            if (start.Event.Kind is EventKind.Timer or EventKind.Message or EventKind.Signal or EventKind.Conditional)
                 EventWaits.Subscribe(run, null, scope.Id, start, WaitRole.EventSubProcessStart);
         }
     }

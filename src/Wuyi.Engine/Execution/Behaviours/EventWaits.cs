@@ -6,7 +6,7 @@ using Wuyi.Engine.Timers;
 namespace Wuyi.Engine.Execution.Behaviours;
 
 /// <summary>
-/// Opens the wait for a timer, message or signal event — a catch event, a boundary event, an event-based
+/// Opens the wait for a timer, message, signal or conditional event — a catch event, a boundary event, an event-based
 /// gateway's branch or an event sub-process's start — and tells the runtime about it.
 /// </summary>
 internal static class EventWaits
@@ -23,6 +23,10 @@ internal static class EventWaits
                 TimerPlan? plan = null;
                 if (text.Success) plan = TimerSchedule.First(node.Event.Timer.Kind, text.Value as string ?? Convert.ToString(text.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", run.Now, out error);
                 if (plan is null) return Fail(run, tokenId, node, $"the timer of '{node.Id}' cannot be scheduled: {error}");
+                // A literal cycle was checked at deployment; one computed by an expression is checked here.
+                var minimum = run.Definitions.Options.Limits.MinCycleInterval;
+                if (plan.Cycle is not null && TimerSchedule.ShortestInterval(plan.Cycle, run.Now) is { } every && every < minimum)
+                    return Fail(run, tokenId, node, $"the timer cycle '{plan.Cycle}' of '{node.Id}' repeats more often than the minimum of {minimum}");
                 var timer = run.AddWait(WaitKind.Timer, role, node.Id, tokenId, scopeId, w => w with
                 {
                     DueAt = plan.DueAt,
@@ -47,6 +51,10 @@ internal static class EventWaits
             case EventKind.Signal:
                 var signal = run.AddWait(WaitKind.Signal, role, node.Id, tokenId, scopeId, w => w with { Name = node.Event.Name });
                 run.Command(new SubscribeSignal(run.WaitId(signal.Number), node.Id, node.Event.Name!));
+                return true;
+            case EventKind.Conditional:
+                // Evaluated once the step's paths have all run, with every variable they set in view.
+                run.ConditionOpened(run.AddWait(WaitKind.Conditional, role, node.Id, tokenId, scopeId));
                 return true;
             default:
                 return true;

@@ -4,10 +4,12 @@ using Wuyi.Engine.State;
 namespace Wuyi.Engine.Execution.Behaviours;
 
 /// <summary>
-/// An inclusive gateway forks along every outgoing flow whose condition holds (else its default flow). As
-/// a join it waits while any other token of its scope could still reach it — one sitting at, or arriving
-/// at, a node upstream of it — and then merges all the tokens that did arrive. The engine re-checks waiting
-/// joins whenever a step has run everything else, so a path that ends elsewhere releases the join.
+/// An inclusive gateway forks along every outgoing flow whose condition holds (else its default flow). As a join
+/// it follows BPMN 2.0 (13.3.5): it is activated when at least one incoming flow holds a token and no empty
+/// incoming flow can still receive one from a token elsewhere in its scope — a token counts only if it can reach
+/// the empty flow without passing the gateway or a node that leads to a flow already holding a token. It then
+/// consumes one token from each incoming flow that has one; further tokens on a flow stay and may activate it
+/// again (the engine re-checks waiting joins whenever a step has run everything else).
 /// </summary>
 internal sealed class InclusiveGatewayBehaviour : INodeBehaviour
 {
@@ -22,10 +24,10 @@ internal sealed class InclusiveGatewayBehaviour : INodeBehaviour
         TryFire(run, node, token.ScopeId);
     }
 
-    /// <summary>Fires the first waiting inclusive join that no token can reach any more.</summary>
+    /// <summary>Fires the first waiting inclusive join that may fire now.</summary>
     public static bool TryFireWaitingJoin(InstanceExecution run)
     {
-        if (run.Process.InclusiveJoinFeeders.Count == 0) return false;
+        if (!run.Process.HasInclusiveJoins) return false;
         var waiting = run.AllTokens
             .Where(t => t.Phase == TokenPhase.Joining && run.Node(t.ElementId).Kind == NodeKind.InclusiveGateway)
             .Select(t => (t.ElementId, t.ScopeId)).Distinct().ToList();
@@ -37,12 +39,34 @@ internal sealed class InclusiveGatewayBehaviour : INodeBehaviour
     private static bool TryFire(InstanceExecution run, FlowNode node, int scopeId)
     {
         var inScope = run.TokensIn(scopeId).ToList();
-        var joining = inScope.Where(t => t.ElementId == node.Id && t.Phase == TokenPhase.Joining).ToList();
+        // A token about to enter the gateway is already on its flow: let it arrive first.
+        if (inScope.Any(t => t.ElementId == node.Id && t.Phase == TokenPhase.Arriving)) return false;
+        var joining = inScope.Where(t => t.ElementId == node.Id && t.Phase == TokenPhase.Joining).OrderBy(t => t.Id).ToList();
         if (joining.Count == 0) return false;
-        var feeders = run.Process.InclusiveJoinFeeders[node.Id];
-        var stillComing = inScope.Any(t => t.ElementId == node.Id ? t.Phase == TokenPhase.Arriving : feeders.Contains(t.ElementId));
-        if (stillComing) return false;
-        Fire(run, node, joining);
+        var incoming = run.Process.IncomingOf(node.Id);
+        var chosen = new List<TokenState>();
+        var filled = new List<SequenceFlow>();
+        foreach (var flow in incoming)
+        {
+            if (joining.FirstOrDefault(t => t.ArrivedVia == flow.Id) is not { } first) continue;
+            chosen.Add(first);
+            filled.Add(flow);
+        }
+        // A token stored before joins kept their flow (or arrived by a link) fills no known flow: it joins with the rest.
+        chosen.AddRange(joining.Where(t => t.ArrivedVia is null || incoming.All(f => f.Id != t.ArrivedVia)));
+        if (chosen.Count == 0) return false;
+
+        var excluded = new HashSet<string>(filled.SelectMany(f => run.Process.InclusiveFlowUpstream[f.Id]), StringComparer.Ordinal);
+        var elsewhere = inScope.Where(t => t.ElementId != node.Id).Select(t => t.ElementId).ToHashSet(StringComparer.Ordinal);
+        foreach (var empty in incoming.Where(f => !filled.Contains(f)))
+        {
+            var upstream = run.Process.InclusiveFlowUpstream[empty.Id];
+            if (!upstream.Overlaps(elsewhere)) continue;
+            // Only a path avoiding every node that leads to a non-empty flow makes the gateway wait.
+            if (run.Process.Upstream(empty.SourceId, node.Id, excluded).Overlaps(elsewhere)) return false;
+        }
+        chosen.Sort((a, b) => a.Id.CompareTo(b.Id));
+        Fire(run, node, chosen);
         return true;
     }
 

@@ -1,4 +1,3 @@
-using Wuyi.Engine.Commands;
 using Wuyi.Engine.Model;
 using Wuyi.Engine.State;
 
@@ -22,7 +21,9 @@ internal sealed class IntermediateThrowEventBehaviour : INodeBehaviour
                 MessageThrow.Send(run, token, node);
                 break;
             case EventKind.Signal:
-                run.Command(new BroadcastSignal(node.Id, node.Event.Name!, run.VisibleVariables(token.Id)));
+                run.ThrowSignal(token, node);
+                if (run.HasEnded || !run.TryGetToken(token.Id, out var caught) || caught.ElementId != node.Id) return;
+                token = caught;
                 break;
             case EventKind.Escalation:
                 run.PropagateEscalation(null, token.ScopeId, node.Event.Name);
