@@ -48,6 +48,10 @@ public sealed class JintScriptEngine(ScriptLimits? limits = null) : IScriptEngin
             JsEngine.PrepareScript(source, strict: true);
             return null;
         }
+        catch (ScriptPreparationException ex)
+        {
+            return ex.InnerException?.Message ?? ex.Message;
+        }
         catch (Acornima.SyntaxErrorException ex)
         {
             return ex.Message;
@@ -106,6 +110,10 @@ public sealed class JintScriptEngine(ScriptLimits? limits = null) : IScriptEngin
         catch (Acornima.SyntaxErrorException ex)
         {
             return ScriptOutcome.Failed($"the script does not parse: {ex.Message}");
+        }
+        catch (ScriptPreparationException ex)
+        {
+            return ScriptOutcome.Failed($"the script does not parse: {ex.InnerException?.Message ?? ex.Message}");
         }
         catch (JintException ex)
         {
