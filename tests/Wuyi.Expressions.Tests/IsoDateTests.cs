@@ -45,4 +45,20 @@ public class IsoDateTests
         Assert.Equal(date, back);
         Assert.Equal(date.Offset, back.Offset);
     }
+
+    // The engine's timers read dates with this parser too; a date without an offset is read in the one they give.
+    [Theory]
+    [InlineData("2022-08-24T09:30", "2022-08-24T09:30:00+08:00")]
+    [InlineData("2022-08-24", "2022-08-24T00:00:00+08:00")]
+    [InlineData("2022-08-24T09:30:00Z", "2022-08-24T09:30:00+00:00")]
+    [InlineData("2022-08-24T09:30:00-03:00", "2022-08-24T09:30:00-03:00")]
+    public void TryParse_WithOffsetWhenAbsent_ReadsLocalTimesInIt(string text, string expected)
+    {
+        Assert.True(IsoDate.TryParse(text, TimeSpan.FromHours(8), out var value));
+        Assert.Equal(expected, IsoDate.ToText(value));
+    }
+
+    [Fact]
+    public void TryParse_OffsetTakingTheDateOutOfRange_ReturnsFalse() =>
+        Assert.False(IsoDate.TryParse("0001-01-01T00:00", TimeSpan.FromHours(8), out _));
 }

@@ -135,4 +135,16 @@ public class IsoDurationTests
         Assert.True(IsoDuration.TryParse(text, out var duration));
         Assert.Equal(expected, duration.IsZero);
     }
+
+    // Timers reject what IsNegative reports (a leading '-' used to be read by the expressions only).
+    [Theory]
+    [InlineData("-P1D", true)]
+    [InlineData("-PT0.5S", true)]
+    [InlineData("+P1D", false)]
+    [InlineData("PT1,5S", false)]
+    public void IsNegative_ParsedDuration_TellsAWaitBackwards(string text, bool negative)
+    {
+        Assert.True(IsoDuration.TryParse(text, out var duration));
+        Assert.Equal(negative, duration.IsNegative);
+    }
 }
