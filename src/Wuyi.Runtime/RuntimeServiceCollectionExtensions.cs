@@ -44,8 +44,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Deployment>();
         services.AddScoped<InstanceTransitions>();
         services.AddScoped<InstanceOperations>();
-        services.AddScoped<PendingWork>();
-        services.AddScoped<PendingWorkRunner>();
+        services.AddScoped<IFollowUpRunner, FollowUpRunner>();
         services.AddScoped<MessageCorrelation>();
         services.AddScoped<SignalBroadcast>();
         services.AddScoped<OutboxWork>();

@@ -54,7 +54,6 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await action(scope.ServiceProvider);
-        await scope.ServiceProvider.GetRequiredService<PendingWorkRunner>().RunAsync(CancellationToken.None);
         return result;
     }
 

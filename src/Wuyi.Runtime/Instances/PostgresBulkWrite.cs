@@ -81,12 +81,12 @@ internal static class PostgresBulkWrite
         var applied = effects.Select(e => e.Applied).OfType<AppliedStimulusRecord>().ToList();
         if (applied.Count > 0)
             commands.BatchCommands.Add(Command("""
-                INSERT INTO applied_stimuli (key, instance_id, actor, applied_at, revision)
-                SELECT * FROM unnest(@key, @instance, @actor, @at, @revision)
+                INSERT INTO applied_stimuli (key, instance_id, actor, applied_at, revision, fingerprint)
+                SELECT * FROM unnest(@key, @instance, @actor, @at, @revision, @fingerprint)
                 """,
                 Parameter("key", applied.Select(a => a.Key)), Parameter("instance", applied.Select(a => a.InstanceId)),
                 Parameter("actor", applied.Select(a => a.Actor)), Parameter("at", applied.Select(a => (DateTimeOffset?)a.AppliedAt)),
-                Parameter("revision", applied.Select(a => a.Revision))));
+                Parameter("revision", applied.Select(a => a.Revision)), Parameter("fingerprint", applied.Select(a => a.Fingerprint))));
 
         await commands.ExecuteNonQueryAsync(cancellationToken);
         if (changes.Count > 0 && commands.BatchCommands[updateIndex].RecordsAffected != changes.Count)

@@ -43,12 +43,13 @@ internal sealed class StepEffects
 
     /// <summary>What <paramref name="step"/> of <paramref name="instance"/> causes; <paramref name="idempotencyKey"/> is null for a start.</summary>
     public static StepEffects Of(InstanceRecord instance, InstanceState? before, StepResult step, Stimulus? stimulus,
-        string? idempotencyKey, int revision, string actor, DateTimeOffset now)
+        string? idempotencyKey, string? fingerprint, int revision, string actor, DateTimeOffset now)
     {
         var effects = new StepEffects(actor, now)
         {
             Applied = idempotencyKey is null ? null
-                : new AppliedStimulusRecord { Key = idempotencyKey, InstanceId = instance.Id, Actor = actor, AppliedAt = now, Revision = revision },
+                : new AppliedStimulusRecord { Key = idempotencyKey, InstanceId = instance.Id, Actor = actor, AppliedAt = now, Revision = revision,
+                    Fingerprint = fingerprint },
         };
         effects.ProjectWaits(instance.Id, before, step.State);
         if (stimulus is CompleteTask completed)

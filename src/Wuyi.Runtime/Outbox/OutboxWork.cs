@@ -38,10 +38,9 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
         if (claimed == 0)
             return false;
         var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
-        var payload = OutboxCommands.Parse(row);
         try
         {
-            await CarryOutAsync(row, payload, cancellationToken);
+            await CarryOutAsync(row, OutboxCommands.Parse(row), cancellationToken);
             await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "done")
                 .SetProperty(o => o.Attempts, row.Attempts + 1).SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
         }
@@ -129,6 +128,19 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
         }
     }
 
+    // The element named in a dead row's incident; a payload that cannot be read names the row's kind instead.
+    private static string ElementOf(OutboxRecord row)
+    {
+        try
+        {
+            return OutboxCommands.Parse(row).TryGetProperty("elementId", out var e) ? e.GetString() ?? row.Kind : row.Kind;
+        }
+        catch (JsonException)
+        {
+            return row.Kind;
+        }
+    }
+
     private async Task FailAsync(OutboxRecord row, Exception error, CancellationToken cancellationToken)
     {
         var attempts = row.Attempts + 1;
@@ -144,7 +156,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
             .SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
         if (dead)
         {
-            var element = OutboxCommands.Parse(row).TryGetProperty("elementId", out var e) ? e.GetString() ?? row.Kind : row.Kind;
+            var element = ElementOf(row);
             db.Incidents.Add(new IncidentRecord
             {
                 InstanceId = row.InstanceId, ElementId = element, Source = "outbox", OutboxId = row.Id, CreatedAt = now,

@@ -1,12 +1,10 @@
-using Wuyi.Runtime.Messages;
-
 namespace Wuyi.Runtime.Timers;
 
 /// <summary>
 /// Moves the manual clock forward, firing every timer that falls due on the way in due order, each at its
 /// own due time, and carrying out what they cause, before it returns.
 /// </summary>
-public sealed class ClockAdvance(ManualClock clock, DueTimers timers, PendingWorkRunner follow)
+public sealed class ClockAdvance(ManualClock clock, DueTimers timers)
 {
     /// <summary>Advances by <paramref name="duration"/>; returns the new time and how many timers fired.</summary>
     public async Task<(DateTimeOffset Now, int Fired)> AdvanceAsync(TimeSpan duration, CancellationToken cancellationToken)
@@ -17,14 +15,12 @@ public sealed class ClockAdvance(ManualClock clock, DueTimers timers, PendingWor
         {
             clock.MoveTo(next);
             var now = await timers.FireDueAsync(int.MaxValue, cancellationToken);
-            await follow.RunAsync(cancellationToken);
             if (now == 0)
                 break; // only claimed-elsewhere timers remain due: their node fires them
             fired += now;
         }
         clock.MoveTo(target);
         fired += await timers.FireDueAsync(int.MaxValue, cancellationToken);
-        await follow.RunAsync(cancellationToken);
         return (clock.GetUtcNow(), fired);
     }
 }
