@@ -43,6 +43,8 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            if (services.GetService<SharedClock>() is { } shared)
+                await shared.SyncAsync(cancellationToken); // another node may have advanced the manual clock
             // With a manual clock, time moves only through ClockAdvance, which fires what falls due before it
             // answers; a loop firing the same timers would let an advance return before its timers had fired.
             var fired = services.GetService<ManualClock>() is null
@@ -63,6 +65,7 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
                 }
             }
             await services.GetRequiredService<MessageCorrelation>().DeliverStrandedAsync(batch, cancellationToken);
+            await services.GetRequiredService<FanOutResumption>().ResumeAsync(batch, cancellationToken);
             if (services.GetService<MaintenanceSchedule>() is null) // no Quartz (manual clock): housekeeping each round
                 await services.GetRequiredService<RuntimeMaintenance>().RunAsync(cancellationToken);
             if (fired < batch && due.Count < batch)

@@ -98,6 +98,9 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
         inOperation = true;
         try
         {
+            // With a manual clock, its time is the database's: another node may have advanced it.
+            if (services.GetService<Timers.SharedClock>() is { } shared)
+                await shared.SyncAsync(cancellationToken);
             var result = await body();
             await services.GetRequiredService<IFollowUpRunner>().RunAsync(followUps, cancellationToken);
             return result;

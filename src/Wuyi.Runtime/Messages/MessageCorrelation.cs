@@ -17,7 +17,7 @@ namespace Wuyi.Runtime.Messages;
 /// delivery is keyed by message id and instance, so a repeat changes nothing.
 /// </summary>
 public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions transitions, DefinitionCatalog catalog,
-    TimeProvider clock, IOptions<RuntimeOptions> options, IOptions<InputLimits> limits, ILogger<MessageCorrelation> logger)
+    TimeProvider clock, IOptions<RuntimeOptions> options, IOptions<InputLimits> limits, FanOutLog fanOuts, ILogger<MessageCorrelation> logger)
 {
     /// <summary>Correlates a message.</summary>
     /// <exception cref="InputLimitException">A variable breaks a limit; nothing was delivered or buffered.</exception>
@@ -26,6 +26,16 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
         // Checked before anything is delivered or buffered: a buffered message that breaks a limit would fail every
         // wait it later meets.
         StateLimits.CheckVariables(message.Variables, limits.Value);
+        // A fan-out is recorded before the first delivery, so a crash half-way is resumed by any node.
+        return message.RegionPrefix is { } prefix
+            ? await fanOuts.RunAsync(new MessageFanOut(message.Name, prefix, message.MessageId,
+                System.Text.Json.JsonSerializer.SerializeToElement(message.Variables, JsonVariables.Options), message.Actor),
+                () => DeliverAsync(message, cancellationToken), cancellationToken)
+            : await DeliverAsync(message, cancellationToken);
+    }
+
+    private async Task<CorrelationResult> DeliverAsync(MessageRequest message, CancellationToken cancellationToken)
+    {
         var correlated = new HashSet<string>(StringComparer.Ordinal);
         (string? Key, string Id)? after = null;
         while (true)

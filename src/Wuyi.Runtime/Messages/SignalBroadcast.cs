@@ -13,10 +13,16 @@ namespace Wuyi.Runtime.Messages;
 /// repeat changes nothing.
 /// </summary>
 public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
-    IOptions<RuntimeOptions> options)
+    IOptions<RuntimeOptions> options, FanOutLog fanOuts)
 {
     /// <summary>Broadcasts <paramref name="signal"/>.</summary>
-    public async Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
+    public Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
+        string actor, CancellationToken cancellationToken) =>
+        // Recorded before the first delivery, so a crash half-way is resumed by any node.
+        fanOuts.RunAsync(new SignalFanOut(signal, broadcastId, System.Text.Json.JsonSerializer.SerializeToElement(variables, JsonVariables.Options), actor),
+            () => DeliverAsync(signal, variables, broadcastId, actor, cancellationToken), cancellationToken);
+
+    private async Task<CorrelationResult> DeliverAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
         string actor, CancellationToken cancellationToken)
     {
         var reached = new List<string>();
