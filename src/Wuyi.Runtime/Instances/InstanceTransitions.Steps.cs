@@ -136,7 +136,8 @@ public sealed partial class InstanceTransitions
         var revision = instance.Revision + 1;
         var change = new InstanceChange(instance.Id, instance.Revision, revision, state, StatusOf(step.State),
             now, step.State.HasEnded ? now : null);
-        var effects = StepEffects.Of(instance, before, step, request.Stimulus, request.IdempotencyKey, fingerprint, revision, request.Actor, now);
+        var effects = StepEffects.Of(instance, before, step, request.Stimulus, request.IdempotencyKey, fingerprint, revision, request.Actor, now,
+            request.TaskRevision);
         return new Written(TransitionStatus.Applied, instance.Id, revision, Change: change, Effects: effects,
             Committed: new CommittedTransition(instance.Id, instance.ProcessKey, instance.BusinessKey, revision, before, step.State, instance.CreatedAt,
                 now, change.EndedAt));

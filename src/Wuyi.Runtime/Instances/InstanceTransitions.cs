@@ -99,7 +99,7 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
         try
         {
             // With a manual clock, its time is the database's: another node may have advanced it.
-            if (services.GetService<Timers.SharedClock>() is { } shared)
+            if (services.GetService<Timers.SharedClock>() is { } shared && services.GetRequiredService<IOptions<RuntimeOptions>>().Value.SyncManualClockPerOperation)
                 await shared.SyncAsync(cancellationToken);
             var result = await body();
             await services.GetRequiredService<IFollowUpRunner>().RunAsync(followUps, cancellationToken);
@@ -167,8 +167,9 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
                         await w.Change!.WriteAsync(db, cancellationToken);
                     await w.Effects!.WriteSteadyAsync(db, cancellationToken);
                 }
+            var bulk = changed.Count > 0 && PostgresBulkWrite.Applies(db);
             foreach (var w in changed)
-                await w.Effects!.WriteOccasionalAsync(db, cancellationToken);
+                await w.Effects!.WriteOccasionalAsync(db, bulk, cancellationToken);
             await RaiseIncidentsAsync([.. written.Where(w => w.Incident is not null)], cancellationToken);
             if (alongside is not null && changed.Count > 0)
                 await alongside(db, clock.GetUtcNow(), cancellationToken);

@@ -42,8 +42,8 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
         if (task.Status == "open" && task.ClaimedBy is { } claimant && claimant != user)
             return Claimed(task);
         // The task row is closed by the transition itself (StepEffects), in its transaction — also when a
-        // completion held during a suspension is applied on resume. Alongside, in the same transaction, the row must
-        // still be at the revision read here: a claim by someone else that committed in between rolls the step back.
+        // completion held during a suspension is applied on resume. It applies only while the row is still at the
+        // revision read here: a claim by someone else that committed in between rolls the step back.
         var (outcome, current) = await CompleteOverRevisionAsync(task, variables, user, cancellationToken);
         return outcome.Status switch
         {
@@ -71,14 +71,8 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
             TransitionOutcome outcome;
             try
             {
-                outcome = await transitions.ApplyAsync(new StimulusRequest(task.InstanceId, new CompleteTask(task.Id, variables), $"task:{task.Id}", user),
-                    async (ctx, _, ct) =>
-                    {
-                        var moved = await ctx.UserTasks.Where(t => t.Id == task.Id && t.Revision == revision && (t.ClaimedBy == null || t.ClaimedBy == user))
-                            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Revision, t => t.Revision + 1), ct);
-                        if (moved == 0)
-                            throw new TaskChangedException(task.Id);
-                    }, cancellationToken);
+                outcome = await transitions.ApplyAsync(new StimulusRequest(task.InstanceId, new CompleteTask(task.Id, variables), $"task:{task.Id}", user,
+                    revision), cancellationToken);
             }
             catch (TaskChangedException)
             {
