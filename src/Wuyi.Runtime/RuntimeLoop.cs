@@ -43,6 +43,8 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
         {
             await using var scope = scopes.CreateAsyncScope();
             var services = scope.ServiceProvider;
+            if (services.GetService<SharedClock>() is { } shared)
+                await shared.SyncAsync(cancellationToken); // another node may have advanced the manual clock
             // With a manual clock, time moves only through ClockAdvance, which fires what falls due before it
             // answers; a loop firing the same timers would let an advance return before its timers had fired.
             var fired = services.GetService<ManualClock>() is null
@@ -51,9 +53,19 @@ internal sealed class RuntimeLoop(IServiceScopeFactory scopes, IOptions<RuntimeO
             var outbox = services.GetRequiredService<OutboxWork>();
             var due = await outbox.DueAsync(batch, cancellationToken);
             foreach (var id in due)
-                await outbox.RunAsync(id, cancellationToken);
+            {
+                try
+                {
+                    await outbox.RunAsync(id, cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One row that cannot even be marked failed must not keep the rows after it from running.
+                    logger.LogError(e, "Outbox row {Id} could not be carried out; the next round tries again", id);
+                }
+            }
             await services.GetRequiredService<MessageCorrelation>().DeliverStrandedAsync(batch, cancellationToken);
-            await services.GetRequiredService<PendingWorkRunner>().RunAsync(cancellationToken);
+            await services.GetRequiredService<FanOutResumption>().ResumeAsync(batch, cancellationToken);
             if (services.GetService<MaintenanceSchedule>() is null) // no Quartz (manual clock): housekeeping each round
                 await services.GetRequiredService<RuntimeMaintenance>().RunAsync(cancellationToken);
             if (fired < batch && due.Count < batch)

@@ -21,6 +21,12 @@ public sealed class RuntimeOptions
     /// <summary>How many waits one fan-out or timer batch takes at a time.</summary>
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// With a manual clock: whether every operation first reads the shared time from the database (another node may have
+    /// advanced it). One node alone (the bench) may turn it off; advances and background rounds read it regardless.
+    /// </summary>
+    public bool SyncManualClockPerOperation { get; set; } = true;
+
     /// <summary>How often the background loops look for due timers and pending outbox rows (real time).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

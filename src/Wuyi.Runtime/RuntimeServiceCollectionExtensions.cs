@@ -37,6 +37,7 @@ public static class RuntimeServiceCollectionExtensions
             services.AddSingleton<TimeProvider>(manualClock);
             services.AddSingleton(manualClock);
             services.AddScoped<ClockAdvance>();
+            services.AddScoped<SharedClock>();
         }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(RuntimeNode.ForThisProcess());
@@ -44,10 +45,11 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<Deployment>();
         services.AddScoped<InstanceTransitions>();
         services.AddScoped<InstanceOperations>();
-        services.AddScoped<PendingWork>();
-        services.AddScoped<PendingWorkRunner>();
+        services.AddScoped<IFollowUpRunner, FollowUpRunner>();
         services.AddScoped<MessageCorrelation>();
         services.AddScoped<SignalBroadcast>();
+        services.AddScoped<FanOutLog>();
+        services.AddScoped<FanOutResumption>();
         services.AddScoped<OutboxWork>();
         services.AddScoped<DueTimers>();
         services.AddScoped<TaskInbox>();

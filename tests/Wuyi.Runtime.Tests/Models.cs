@@ -52,6 +52,21 @@ internal static class Models
         </bpmn:definitions>
         """;
 
+    /// <summary>start → wait for the signal ZoneLifted → end.</summary>
+    public static readonly string SignalWait = Header + """
+          <bpmn:signal id="s1" name="ZoneLifted" />
+          <bpmn:process id="signal-wait" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Lifted" />
+            <bpmn:intermediateCatchEvent id="Lifted">
+              <bpmn:signalEventDefinition signalRef="s1" />
+            </bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="Lifted" targetRef="End" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     /// <summary>start → Publish (external service task) → end.</summary>
     public static readonly string Publish = Header + """
           <bpmn:process id="publish" isExecutable="true">

@@ -18,10 +18,12 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = DateTimeOffset.Parse("2022-08-24T09:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture);
     private readonly TestDatabase database;
+    private readonly bool ownsDatabase;
 
-    private RuntimeHarness(TestDatabase database, ServiceProvider services, ManualClock clock)
+    private RuntimeHarness(TestDatabase database, ServiceProvider services, ManualClock clock, bool ownsDatabase = true)
     {
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         Services = services;
         Clock = clock;
     }
@@ -32,9 +34,15 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public static Task<RuntimeHarness> CreateAsync(string kind, params IServiceTaskHandler[] handlers) => CreateAsync(kind, _ => { }, handlers);
 
-    public static async Task<RuntimeHarness> CreateAsync(string kind, Action<IServiceCollection> configure, params IServiceTaskHandler[] handlers)
+    public static Task<RuntimeHarness> CreateAsync(string kind, Action<IServiceCollection> configure, params IServiceTaskHandler[] handlers) =>
+        CreateAsync(TestDatabase.Create(kind), true, configure, handlers);
+
+    /// <summary>A second node on this harness's database: its own services and its own manual clock (at <see cref="Start"/>).</summary>
+    public Task<RuntimeHarness> AnotherNodeAsync() => CreateAsync(database, false, _ => { });
+
+    private static async Task<RuntimeHarness> CreateAsync(TestDatabase database, bool ownsDatabase, Action<IServiceCollection> configure,
+        params IServiceTaskHandler[] handlers)
     {
-        var database = TestDatabase.Create(kind);
         var clock = new ManualClock(Start);
         var collection = new ServiceCollection()
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
@@ -46,7 +54,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         configure(collection);
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new RuntimeHarness(database, services, clock);
+        return new RuntimeHarness(database, services, clock, ownsDatabase);
     }
 
     /// <summary>Runs <paramref name="action"/> in a scope of its own, then the pending work it left, as an API request does.</summary>
@@ -54,7 +62,6 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await action(scope.ServiceProvider);
-        await scope.ServiceProvider.GetRequiredService<PendingWorkRunner>().RunAsync(CancellationToken.None);
         return result;
     }
 
@@ -93,6 +100,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        database.Dispose();
+        if (ownsDatabase)
+            database.Dispose();
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Stimuli;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Instances;
@@ -11,7 +10,7 @@ namespace Wuyi.Runtime.Instances;
 /// ones are applied in arrival order), cancel (cascading to children), retry an incident. Each is in the
 /// history with its actor.
 /// </summary>
-public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock, PendingWork pending)
+public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock)
 {
     /// <summary>Suspends a running instance; false when there is no such live instance.</summary>
     public Task<bool> SuspendAsync(string instanceId, string actor, CancellationToken cancellationToken) =>
@@ -53,7 +52,7 @@ public sealed class InstanceOperations(RuntimeDbContext db, InstanceTransitions 
             await db.Outbox.Where(o => o.Id == outboxId && o.Status == "dead").ExecuteUpdateAsync(s => s
                 .SetProperty(o => o.Status, "pending").SetProperty(o => o.Attempts, 0).SetProperty(o => o.NextAttemptAt, now), cancellationToken);
             await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now).SetProperty(i => i.ResolvedBy, actor), cancellationToken);
-            pending.Add(new TransitionOutcome(TransitionStatus.Applied, incident.InstanceId, OutboxIds: [outboxId]));
+            await transitions.CarryOutAsync(incident.InstanceId, outboxId, cancellationToken);
         }
         else
         {

@@ -1,33 +1,37 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Wuyi.Engine.Execution;
-using Wuyi.Engine.State;
-using Wuyi.Engine.Stimuli;
+using Microsoft.Extensions.Options;
 using Wuyi.Runtime.Definitions;
-using Wuyi.Runtime.Messages;
+using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Instances;
 
 /// <summary>
-/// The one place where instances change. Each start or stimulus is one database transaction (a batch of them for
+/// The one place where instances change, and the one operation every entry point calls: <em>apply a stimulus (or
+/// start) and run what it caused</em>. Each start or stimulus is one database transaction (a batch of them for
 /// distinct instances shares one): the engine's step, the instance row (guarded by its revision), the waits index,
 /// tasks, history, outbox, the idempotency key and what the <see cref="ITransitionObserver"/>s write commit together
-/// or not at all. A revision conflict (another node got there first) is retried here with fresh state; a repeat of an
-/// applied key changes nothing.
+/// or not at all. After the commit the same call carries out the outbox rows and buffered messages it caused (and what
+/// those cause), so no caller has follow-up work to remember. A revision conflict (another node got there first) is
+/// retried here with fresh state; a repeat of an applied key changes nothing.
 /// </summary>
-public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
-    PendingWork pending, IEnumerable<ITransitionObserver> observers, ILogger<InstanceTransitions> logger)
+public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog catalog, TimeProvider clock,
+    IEnumerable<ITransitionObserver> observers, IOptions<InputLimits> limits, IServiceProvider services, ILogger<InstanceTransitions> logger)
 {
     private const int MaxAttempts = 8;
+    private readonly FollowUps followUps = new();
+    private bool inOperation;
 
     /// <summary>Starts an instance. Starting an <see cref="StartInstanceRequest.InstanceId"/> that exists changes nothing.</summary>
     /// <exception cref="KeyNotFoundException">No version of the process is deployed.</exception>
+    /// <exception cref="InputLimitException">A variable or the new state breaks a limit; nothing was written.</exception>
     public async Task<TransitionOutcome> StartAsync(StartInstanceRequest request, CancellationToken cancellationToken)
     {
+        StateLimits.CheckVariables(request.Variables, limits.Value);
         request = WithId(request);
-        return Followed(await WithRetryAsync(async () => (await InTransactionAsync(ct => StartAllAsync([request], ct), null, cancellationToken))[0],
-            cancellationToken));
+        return Thrown(await OperationAsync(() => StartOneAsync(request, cancellationToken), cancellationToken));
     }
 
     /// <summary>
@@ -35,33 +39,86 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
     /// for the whole batch. If anything conflicts, the batch rolls back and its starts are made one by one.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No version of a process is deployed.</exception>
-    public async Task<IReadOnlyList<TransitionOutcome>> StartBatchAsync(IReadOnlyList<StartInstanceRequest> requests, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<TransitionOutcome>> StartBatchAsync(IReadOnlyList<StartInstanceRequest> requests, CancellationToken cancellationToken)
     {
+        foreach (var request in requests)
+            StateLimits.CheckVariables(request.Variables, limits.Value);
         requests = [.. requests.Select(WithId)];
-        return await BatchedAsync(requests, requests.Select(r => r.InstanceId!), ct => StartAllAsync(requests, ct), StartAsync, cancellationToken);
+        return OperationAsync(() => BatchedAsync(requests, requests.Select(r => r.InstanceId!), ct => StartAllAsync(requests, ct), StartOneAsync,
+            cancellationToken), cancellationToken);
     }
 
     /// <summary>Applies a stimulus with nothing alongside.</summary>
+    /// <exception cref="InputLimitException">A variable or the new state breaks a limit; nothing was written.</exception>
     public Task<TransitionOutcome> ApplyAsync(StimulusRequest request, CancellationToken cancellationToken) =>
         ApplyAsync(request, null, cancellationToken);
 
-    /// <summary>Applies a stimulus to an instance, exactly once per idempotency key.</summary>
+    /// <summary>Applies a stimulus to an instance, exactly once per idempotency key, and runs what it caused.</summary>
     /// <param name="request">The stimulus.</param>
     /// <param name="alongside">More writes that must commit with the step, or not at all (e.g. consuming a buffered
-    /// message); called only when the step applies.</param>
+    /// message); called only when the step applies. What it throws rolls the step back and reaches the caller.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
-    public async Task<TransitionOutcome> ApplyAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken) =>
-        Followed(await WithRetryAsync(async () => (await InTransactionAsync(ct => StepAllAsync([request], ct), alongside, cancellationToken))[0],
-            cancellationToken));
+    /// <exception cref="InputLimitException">A variable or the new state breaks a limit; nothing was written.</exception>
+    public async Task<TransitionOutcome> ApplyAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken)
+    {
+        StateLimits.CheckVariables(StateLimits.VariablesOf(request.Stimulus), limits.Value);
+        return Thrown(await OperationAsync(() => ApplyOneAsync(request, alongside, cancellationToken), cancellationToken));
+    }
 
     /// <summary>
     /// Applies stimuli for distinct instances in ONE transaction — one commit, one WAL flush, and on PostgreSQL one
     /// round trip per table, for a whole batch of a fan-out or of due timers. Each stimulus is still revision-checked
     /// and idempotent; if anything conflicts, the batch rolls back and its stimuli are applied one by one, each with
-    /// its own retries.
+    /// its own retries. An instance that cannot be stepped (unreadable state, a failing step, a limit) gets its own
+    /// outcome (and an incident); the others apply.
     /// </summary>
-    public Task<IReadOnlyList<TransitionOutcome>> ApplyBatchAsync(IReadOnlyList<StimulusRequest> requests, CancellationToken cancellationToken) =>
-        BatchedAsync(requests, requests.Select(r => r.InstanceId), ct => StepAllAsync(requests, ct), ApplyAsync, cancellationToken);
+    /// <exception cref="InputLimitException">A stimulus's variables break a limit; nothing was written.</exception>
+    public Task<IReadOnlyList<TransitionOutcome>> ApplyBatchAsync(IReadOnlyList<StimulusRequest> requests, CancellationToken cancellationToken)
+    {
+        foreach (var variables in requests.Select(r => StateLimits.VariablesOf(r.Stimulus)).Distinct())
+            StateLimits.CheckVariables(variables, limits.Value);
+        return OperationAsync(() => BatchedAsync(requests, requests.Select(r => r.InstanceId), ct => StepAllAsync(requests, ct),
+            (r, ct) => ApplyOneAsync(r, null, ct), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Carries out an outbox row now (an operator retried it) and what it causes.</summary>
+    public Task CarryOutAsync(string instanceId, long outboxId, CancellationToken cancellationToken) =>
+        OperationAsync(() =>
+        {
+            followUps.Add(new TransitionOutcome(TransitionStatus.Applied, instanceId, OutboxIds: [outboxId]));
+            return Task.FromResult(0);
+        }, cancellationToken);
+
+    // The operation: what the body commits, then what that caused. A call made while carrying out (an outbox row
+    // applying a stimulus) joins the outer operation's follow-ups instead of starting its own.
+    private async Task<T> OperationAsync<T>(Func<Task<T>> body, CancellationToken cancellationToken)
+    {
+        if (inOperation)
+            return await body();
+        inOperation = true;
+        try
+        {
+            // With a manual clock, its time is the database's: another node may have advanced it.
+            if (services.GetService<Timers.SharedClock>() is { } shared && services.GetRequiredService<IOptions<RuntimeOptions>>().Value.SyncManualClockPerOperation)
+                await shared.SyncAsync(cancellationToken);
+            var result = await body();
+            await services.GetRequiredService<IFollowUpRunner>().RunAsync(followUps, cancellationToken);
+            return result;
+        }
+        finally
+        {
+            inOperation = false;
+            followUps.Clear();
+        }
+    }
+
+    private static TransitionOutcome Thrown(TransitionOutcome outcome) => outcome.Exceeded is { } limit ? throw limit : outcome;
+
+    private Task<TransitionOutcome> StartOneAsync(StartInstanceRequest request, CancellationToken cancellationToken) =>
+        WithRetryAsync(async () => (await InTransactionAsync(ct => StartAllAsync([request], ct), null, cancellationToken))[0], cancellationToken);
+
+    private Task<TransitionOutcome> ApplyOneAsync(StimulusRequest request, Alongside? alongside, CancellationToken cancellationToken) =>
+        WithRetryAsync(async () => (await InTransactionAsync(ct => StepAllAsync([request], ct), alongside, cancellationToken))[0], cancellationToken);
 
     private StartInstanceRequest WithId(StartInstanceRequest request) =>
         request.InstanceId is null ? request with { InstanceId = Guid.CreateVersion7(clock.GetUtcNow()).ToString("N") } : request;
@@ -73,7 +130,7 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
         {
             try
             {
-                return [.. (await InTransactionAsync(compute, null, cancellationToken)).Select(Followed)];
+                return await InTransactionAsync(compute, null, cancellationToken);
             }
             catch (Exception e) when (Transience.IsRetryable(e))
             {
@@ -98,7 +155,7 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var written = await compute(cancellationToken);
             var changed = written.Where(w => w.Effects is not null).ToList();
-            if (changed.Count > 1 && PostgresBulkWrite.Applies(db))
+            if (changed.Count > 0 && PostgresBulkWrite.Applies(db))
                 await PostgresBulkWrite.WriteAsync(db, [.. changed.Select(w => w.Inserted).OfType<InstanceRecord>()],
                     [.. changed.Select(w => w.Change).OfType<InstanceChange>()], [.. changed.Select(w => w.Effects!)], cancellationToken);
             else
@@ -110,8 +167,10 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
                         await w.Change!.WriteAsync(db, cancellationToken);
                     await w.Effects!.WriteSteadyAsync(db, cancellationToken);
                 }
+            var bulk = changed.Count > 0 && PostgresBulkWrite.Applies(db);
             foreach (var w in changed)
-                await w.Effects!.WriteOccasionalAsync(db, cancellationToken);
+                await w.Effects!.WriteOccasionalAsync(db, bulk, cancellationToken);
+            await RaiseIncidentsAsync([.. written.Where(w => w.Incident is not null)], cancellationToken);
             if (alongside is not null && changed.Count > 0)
                 await alongside(db, clock.GetUtcNow(), cancellationToken);
             if (changed.Count > 0)
@@ -122,7 +181,10 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            return [.. written.Select(w => w.Outcome())];
+            var outcomes = written.Select(w => w.Outcome()).ToList();
+            foreach (var outcome in outcomes)
+                followUps.Add(outcome);
+            return outcomes;
         }
         finally
         {
@@ -130,119 +192,15 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
         }
     }
 
-    private sealed record AppliedKey(string InstanceId, int Revision);
-
-    /// <summary>What one start or stimulus does, not yet written: the new or changed instance row and the step's other rows.</summary>
-    private sealed record Written(TransitionStatus Status, string InstanceId, int Revision, string? Refusal = null,
-        InstanceRecord? Inserted = null, InstanceChange? Change = null, StepEffects? Effects = null, CommittedTransition? Committed = null)
+    // One open incident per instance that cannot be stepped, however many batches meet it.
+    private async Task RaiseIncidentsAsync(List<Written> failed, CancellationToken cancellationToken)
     {
-        public bool Changed => Status is TransitionStatus.Applied or TransitionStatus.Held;
-
-        public TransitionOutcome Outcome() => new(Status, InstanceId, Revision, Refusal, Effects is null ? null : [.. Effects.Outbox.Select(o => o.Id)]);
-    }
-
-    // Starts, computed in memory against one read of the ids that exist already.
-    private async Task<List<Written>> StartAllAsync(IReadOnlyList<StartInstanceRequest> requests, CancellationToken cancellationToken)
-    {
-        var ids = requests.Select(r => r.InstanceId!).ToList();
-        var existing = await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Revision, cancellationToken);
-        var versions = new Dictionary<(string, long?), (long Id, string Key)>();
-        var written = new List<Written>(requests.Count);
-        foreach (var request in requests)
-        {
-            var id = request.InstanceId!;
-            if (existing.TryGetValue(id, out var revision))
-            {
-                written.Add(new Written(TransitionStatus.Duplicate, id, revision));
-                continue;
-            }
-            if (!versions.TryGetValue((request.ProcessKey, request.DefinitionId), out var definition))
-                versions[(request.ProcessKey, request.DefinitionId)] = definition = request.DefinitionId is { } definitionId
-                    ? (definitionId, await db.Definitions.Where(d => d.Id == definitionId).Select(d => d.Key).SingleAsync(cancellationToken))
-                    : (await catalog.LatestIdAsync(db, request.ProcessKey, cancellationToken)
-                       ?? throw new KeyNotFoundException($"no version of process '{request.ProcessKey}' is deployed"), request.ProcessKey);
-            var definitions = await catalog.GetAsync(db, definition.Id, cancellationToken);
-            var now = clock.GetUtcNow();
-            var step = ProcessEngine.Start(definitions, definition.Key,
-                new StartRequest(id, request.BusinessKey, request.Variables, request.StartEventId, request.Parent) { Initiator = request.Initiator }, now);
-            if (!step.Applied)
-            {
-                written.Add(new Written(TransitionStatus.Refused, id, 0, step.Refusal));
-                continue;
-            }
-            var record = new InstanceRecord
-            {
-                Id = id, DefinitionId = definition.Id, ProcessKey = definition.Key, BusinessKey = request.BusinessKey,
-                RegionCode = RegionCodeOf(request.BusinessKey, request.Variables), ParentId = request.Parent?.InstanceId,
-                Status = StatusOf(step.State), State = InstanceStateJson.Serialize(step.State), Revision = 1,
-                CreatedAt = now, UpdatedAt = now, EndedAt = step.State.HasEnded ? now : null,
-            };
-            written.Add(new Written(TransitionStatus.Applied, id, 1, Inserted: record,
-                Effects: StepEffects.Of(record, null, step, null, null, 1, request.Actor, now),
-                Committed: new CommittedTransition(id, record.ProcessKey, record.BusinessKey, 1, null, step.State, now, now, record.EndedAt)));
-        }
-        return written;
-    }
-
-    // Stimuli, computed in memory against one read of their applied keys and one of their instances.
-    private async Task<List<Written>> StepAllAsync(IReadOnlyList<StimulusRequest> requests, CancellationToken cancellationToken)
-    {
-        var keys = requests.Select(r => r.IdempotencyKey).ToList();
-        var applied = await db.AppliedStimuli.AsNoTracking().Where(s => keys.Contains(s.Key))
-            .ToDictionaryAsync(s => s.Key, s => new AppliedKey(s.InstanceId, s.Revision), cancellationToken);
-        var ids = requests.Where(r => !applied.ContainsKey(r.IdempotencyKey)).Select(r => r.InstanceId).ToList();
-        var instances = ids.Count == 0 ? []
-            : await db.Instances.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-        var written = new List<Written>(requests.Count);
-        foreach (var request in requests)
-            written.Add(await StepAsync(request, applied.GetValueOrDefault(request.IdempotencyKey), instances.GetValueOrDefault(request.InstanceId),
-                cancellationToken));
-        return written;
-    }
-
-    // One stimulus against what was read for it: the engine's step, computed in memory. Only a hold writes (tracked,
-    // saved with the rest).
-    private async Task<Written> StepAsync(StimulusRequest request, AppliedKey? applied, InstanceRecord? instance, CancellationToken cancellationToken)
-    {
-        if (applied is not null)
-            return new Written(TransitionStatus.Duplicate, applied.InstanceId, applied.Revision);
-        if (instance is null)
-            return new Written(TransitionStatus.NotFound, request.InstanceId, 0);
-        var now = clock.GetUtcNow();
-        if (instance.Suspended && request.Stimulus is not Cancel)
-            return await HoldAsync(request, instance, now, cancellationToken);
-
-        var before = InstanceStateJson.Deserialize(instance.State);
-        var definitions = await catalog.GetAsync(db, instance.DefinitionId, cancellationToken);
-        var step = ProcessEngine.Step(definitions, before, request.Stimulus, now);
-        if (!step.Applied)
-            return new Written(TransitionStatus.Refused, instance.Id, instance.Revision, step.Refusal);
-
-        var revision = instance.Revision + 1;
-        var change = new InstanceChange(instance.Id, instance.Revision, revision, InstanceStateJson.Serialize(step.State), StatusOf(step.State),
-            now, step.State.HasEnded ? now : null);
-        var effects = StepEffects.Of(instance, before, step, request.Stimulus, request.IdempotencyKey, revision, request.Actor, now);
-        return new Written(TransitionStatus.Applied, instance.Id, revision, Change: change, Effects: effects,
-            Committed: new CommittedTransition(instance.Id, instance.ProcessKey, instance.BusinessKey, revision, before, step.State, instance.CreatedAt,
-                now, change.EndedAt));
-    }
-
-    // What a committed step wrote to the outbox, and the instance it changed, is the request's to follow up.
-    private TransitionOutcome Followed(TransitionOutcome outcome)
-    {
-        pending.Add(outcome);
-        return outcome;
-    }
-
-    private async Task<Written> HoldAsync(StimulusRequest request, InstanceRecord instance, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!await db.HeldStimuli.AnyAsync(h => h.Key == request.IdempotencyKey, cancellationToken))
-            db.HeldStimuli.Add(new HeldStimulusRecord
-            {
-                InstanceId = instance.Id, Key = request.IdempotencyKey, Stimulus = StimulusJson.Serialize(request.Stimulus),
-                Actor = request.Actor, ReceivedAt = now,
-            });
-        return new Written(TransitionStatus.Held, instance.Id, instance.Revision);
+        if (failed.Count == 0)
+            return;
+        var ids = failed.Select(w => w.InstanceId).ToList();
+        var open = await db.Incidents.AsNoTracking().Where(i => ids.Contains(i.InstanceId) && i.Source == "runtime" && i.ResolvedAt == null)
+            .Select(i => i.InstanceId).ToListAsync(cancellationToken);
+        db.Incidents.AddRange(failed.Where(w => !open.Contains(w.InstanceId)).DistinctBy(w => w.InstanceId).Select(w => w.Incident!));
     }
 
     // Conflicts and unique-key races are expected between nodes: start again from fresh state. Anything
@@ -261,16 +219,5 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * n)), cancellationToken);
             }
         }
-    }
-
-    internal static string StatusOf(InstanceState state) => InstanceStatusNames.Of(state.Status);
-
-    /// <summary>The region an instance concerns: its <c>regionCode</c> or <c>areaCode</c> variable, else a numeric business key.</summary>
-    internal static string? RegionCodeOf(string? businessKey, IReadOnlyDictionary<string, object?>? variables)
-    {
-        foreach (var name in (string[])["regionCode", "areaCode"])
-            if (variables?.TryGetValue(name, out var value) == true && value is string code && code.Length > 0)
-                return code;
-        return businessKey is { Length: > 0 } && businessKey.All(char.IsAsciiDigit) ? businessKey : null;
     }
 }

@@ -1,49 +1,41 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Wuyi.Engine.Commands;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Instances;
 
-/// <summary>Engine commands that run after their step, as outbox rows (kind + JSON payload) and back.</summary>
+/// <summary>Engine commands that run after their step, as outbox rows holding a typed <see cref="OutboxCommand"/>.</summary>
 internal static class OutboxCommands
 {
     public static OutboxRecord ToRecord(string instanceId, EngineCommand command, DateTimeOffset now)
     {
-        var (kind, waitId, payload) = command switch
+        OutboxCommand typed = command switch
         {
-            InvokeService c => ("service", c.WaitId, new JsonObject
-            {
-                ["waitId"] = c.WaitId, ["elementId"] = c.ElementId, ["handler"] = c.HandlerName, ["variables"] = JsonVariables.ToNode(c.Variables),
-            }),
-            StartChild c => ("start-child", c.WaitId, new JsonObject
-            {
-                ["waitId"] = c.WaitId, ["elementId"] = c.ElementId, ["calledElement"] = c.CalledElement,
-                ["childInstanceId"] = c.ChildInstanceId, ["businessKey"] = c.BusinessKey, ["variables"] = JsonVariables.ToNode(c.Variables),
-            }),
-            CancelChild c => ("cancel-child", null, new JsonObject { ["childInstanceId"] = c.ChildInstanceId }),
-            ReportToParent c => ("report-to-parent", c.ParentWaitId, new JsonObject
-            {
-                ["parentInstanceId"] = c.ParentInstanceId, ["parentWaitId"] = c.ParentWaitId, ["outcome"] = c.Outcome.ToString(),
-                ["variables"] = JsonVariables.ToNode(c.Variables), ["errorCode"] = c.ErrorCode, ["message"] = c.Message,
-            }),
-            ThrowMessage c => ("throw-message", null, new JsonObject
-            {
-                ["elementId"] = c.ElementId, ["name"] = c.MessageName, ["correlationKey"] = c.CorrelationKey, ["variables"] = JsonVariables.ToNode(c.Variables),
-            }),
-            BroadcastSignal c => ("broadcast-signal", null, new JsonObject
-            {
-                ["elementId"] = c.ElementId, ["signal"] = c.SignalName, ["variables"] = JsonVariables.ToNode(c.Variables),
-            }),
+            InvokeService c => new ServiceInvocation(c.WaitId, c.ElementId, c.HandlerName, Variables(c.Variables)),
+            StartChild c => new ChildStart(c.WaitId, c.ElementId, c.CalledElement, c.ChildInstanceId, c.BusinessKey, Variables(c.Variables)),
+            CancelChild c => new ChildCancellation(c.ChildInstanceId),
+            ReportToParent c => new ParentReport(c.ParentInstanceId, c.ParentWaitId, c.Outcome.ToString(), Variables(c.Variables), c.ErrorCode, c.Message),
+            ThrowMessage c => new MessageThrow(c.ElementId, c.MessageName, c.CorrelationKey, Variables(c.Variables)),
+            BroadcastSignal c => new SignalThrow(c.ElementId, c.SignalName, Variables(c.Variables)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "not an outbox command"),
         };
         return new OutboxRecord
         {
-            InstanceId = instanceId, Kind = kind, WaitId = waitId, Payload = payload.ToJsonString(JsonVariables.Options),
-            Status = "pending", NextAttemptAt = now, CreatedAt = now,
+            InstanceId = instanceId, Kind = typed.Kind, WaitId = command switch
+            {
+                InvokeService c => c.WaitId,
+                StartChild c => c.WaitId,
+                ReportToParent c => c.ParentWaitId,
+                _ => null,
+            },
+            Payload = typed.ToJson(), Status = "pending", NextAttemptAt = now, CreatedAt = now,
         };
     }
 
+    /// <summary>The row's command.</summary>
+    /// <exception cref="JsonException">The payload is not a command of a known kind.</exception>
+    public static OutboxCommand Parse(OutboxRecord record) => OutboxCommand.FromJson(record.Kind, record.Payload);
 
-    public static JsonElement Parse(OutboxRecord record) => JsonDocument.Parse(record.Payload).RootElement;
+    private static JsonElement Variables(IReadOnlyDictionary<string, object?>? variables) =>
+        JsonSerializer.SerializeToElement(variables ?? new Dictionary<string, object?>(), JsonVariables.Options);
 }

@@ -81,16 +81,38 @@ internal static class PostgresBulkWrite
         var applied = effects.Select(e => e.Applied).OfType<AppliedStimulusRecord>().ToList();
         if (applied.Count > 0)
             commands.BatchCommands.Add(Command("""
-                INSERT INTO applied_stimuli (key, instance_id, actor, applied_at, revision)
-                SELECT * FROM unnest(@key, @instance, @actor, @at, @revision)
+                INSERT INTO applied_stimuli (key, instance_id, actor, applied_at, revision, fingerprint)
+                SELECT * FROM unnest(@key, @instance, @actor, @at, @revision, @fingerprint)
                 """,
                 Parameter("key", applied.Select(a => a.Key)), Parameter("instance", applied.Select(a => a.InstanceId)),
                 Parameter("actor", applied.Select(a => a.Actor)), Parameter("at", applied.Select(a => (DateTimeOffset?)a.AppliedAt)),
-                Parameter("revision", applied.Select(a => a.Revision))));
+                Parameter("revision", applied.Select(a => a.Revision)), Parameter("fingerprint", applied.Select(a => a.Fingerprint))));
+
+        // A completed task's row, in the same round trip: over the revision the completion was decided on, when given
+        // (a claim by someone else in between makes it miss, and the whole step rolls back).
+        var completions = new List<(int Index, string TaskId, bool Checked)>();
+        foreach (var e in effects)
+            if (e.CompletedTask is var (taskId, outcome, expected))
+            {
+                completions.Add((commands.BatchCommands.Count, taskId, expected is not null));
+                var complete = Command($"""
+                    UPDATE user_tasks SET status = 'completed', completed_by = @by, ended_at = @at, outcome = @outcome, revision = revision + 1
+                    WHERE id = @id AND status = 'open'{(expected is null ? "" : " AND revision = @revision AND (claimed_by IS NULL OR claimed_by = @by)")}
+                    """,
+                    new NpgsqlParameter("by", e.Actor), new NpgsqlParameter("at", e.Now.ToUniversalTime()),
+                    new NpgsqlParameter("outcome", NpgsqlDbType.Text) { Value = (object?)outcome ?? DBNull.Value }, new NpgsqlParameter("id", taskId));
+                if (expected is { } revision)
+                    complete.Parameters.Add(new NpgsqlParameter("revision", revision));
+                commands.BatchCommands.Add(complete);
+            }
 
         await commands.ExecuteNonQueryAsync(cancellationToken);
         if (changes.Count > 0 && commands.BatchCommands[updateIndex].RecordsAffected != changes.Count)
             throw new RevisionConflictException(string.Join(',', changes.Take(3).Select(c => c.Id)));
+        // Checked after the revisions: a completion that lost to another of the same task is a replay, not a claim race.
+        foreach (var (index, taskId, _) in completions.Where(c => c.Checked))
+            if (commands.BatchCommands[index].RecordsAffected == 0)
+                throw new TaskChangedException(taskId);
     }
 
     private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)

@@ -28,7 +28,14 @@ internal sealed class StepEffects
     private readonly List<string> cancelledTasks = [];
     private readonly List<string> cancelledServices = [];
     private readonly List<IncidentRecord> incidents = [];
-    private (string TaskId, string? Outcome)? completedTask;
+    /// <summary>The task the step completes, with its outcome and the row revision it must still be at (when given).</summary>
+    public (string TaskId, string? Outcome, int? Revision)? CompletedTask { get; private set; }
+
+    /// <summary>Who made the step.</summary>
+    public string Actor => actor;
+
+    /// <summary>When.</summary>
+    public DateTimeOffset Now => now;
     private readonly string actor;
     private readonly DateTimeOffset now;
 
@@ -43,16 +50,17 @@ internal sealed class StepEffects
 
     /// <summary>What <paramref name="step"/> of <paramref name="instance"/> causes; <paramref name="idempotencyKey"/> is null for a start.</summary>
     public static StepEffects Of(InstanceRecord instance, InstanceState? before, StepResult step, Stimulus? stimulus,
-        string? idempotencyKey, int revision, string actor, DateTimeOffset now)
+        string? idempotencyKey, string? fingerprint, int revision, string actor, DateTimeOffset now, int? taskRevision = null)
     {
         var effects = new StepEffects(actor, now)
         {
             Applied = idempotencyKey is null ? null
-                : new AppliedStimulusRecord { Key = idempotencyKey, InstanceId = instance.Id, Actor = actor, AppliedAt = now, Revision = revision },
+                : new AppliedStimulusRecord { Key = idempotencyKey, InstanceId = instance.Id, Actor = actor, AppliedAt = now, Revision = revision,
+                    Fingerprint = fingerprint },
         };
         effects.ProjectWaits(instance.Id, before, step.State);
         if (stimulus is CompleteTask completed)
-            effects.completedTask = (completed.WaitId, JsonVariables.ToJson(completed.Variables));
+            effects.CompletedTask = (completed.WaitId, JsonVariables.ToJson(completed.Variables), taskRevision);
         foreach (var command in step.Commands)
         {
             switch (command)
@@ -95,17 +103,26 @@ internal sealed class StepEffects
             db.AppliedStimuli.Add(Applied);
     }
 
-    /// <summary>Writes the occasional rows: moved timers, task changes, outbox rows, incidents.</summary>
-    public async Task WriteOccasionalAsync(RuntimeDbContext db, CancellationToken cancellationToken)
+    /// <summary>Writes the occasional rows: moved timers, task changes, outbox rows, incidents (the completed task unless
+    /// <paramref name="completedTaskWritten"/>: the bulk writer wrote it).</summary>
+    /// <exception cref="TaskChangedException">The completed task's row moved past the revision the completion was decided on.</exception>
+    public async Task WriteOccasionalAsync(RuntimeDbContext db, bool completedTaskWritten, CancellationToken cancellationToken)
     {
         foreach (var (id, dueAt) in movedTimers)
             await db.Waits.Where(w => w.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(w => w.DueAt, dueAt).SetProperty(w => w.ClaimedUntil, (DateTimeOffset?)null)
                 .SetProperty(w => w.ClaimedBy, (string?)null), cancellationToken);
-        if (completedTask is var (taskId, outcome))
-            await db.UserTasks.Where(t => t.Id == taskId && t.Status == "open").ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, actor)
+        if (CompletedTask is var (taskId, outcome, expected) && !completedTaskWritten)
+        {
+            var row = db.UserTasks.Where(t => t.Id == taskId && t.Status == "open");
+            if (expected is { } revision)
+                row = row.Where(t => t.Revision == revision && (t.ClaimedBy == null || t.ClaimedBy == actor));
+            var closed = await row.ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Status, "completed").SetProperty(t => t.CompletedBy, actor).SetProperty(t => t.Revision, t => t.Revision + 1)
                 .SetProperty(t => t.EndedAt, now).SetProperty(t => t.Outcome, outcome), cancellationToken);
+            if (closed == 0 && expected is not null)
+                throw new TaskChangedException(taskId);
+        }
         if (cancelledTasks.Count > 0)
             await db.UserTasks.Where(t => cancelledTasks.Contains(t.Id) && t.Status == "open")
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, "cancelled").SetProperty(t => t.EndedAt, now), cancellationToken);

@@ -17,4 +17,13 @@ public enum TransitionStatus
 
     /// <summary>No such instance.</summary>
     NotFound,
+
+    /// <summary>
+    /// The instance could not be stepped (its stored state is unreadable, or the step failed); nothing changed and an
+    /// incident names it. Others in the same batch are not affected.
+    /// </summary>
+    Failed,
+
+    /// <summary>Its idempotency key was applied before with a different stimulus; nothing changed (the refusal says what differs).</summary>
+    KeyReused,
 }

@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wuyi.Engine.Model;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Instances;
+using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Messages;
@@ -17,10 +17,24 @@ namespace Wuyi.Runtime.Messages;
 /// delivery is keyed by message id and instance, so a repeat changes nothing.
 /// </summary>
 public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions transitions, DefinitionCatalog catalog,
-    TimeProvider clock, IOptions<RuntimeOptions> options)
+    TimeProvider clock, IOptions<RuntimeOptions> options, IOptions<InputLimits> limits, FanOutLog fanOuts, ILogger<MessageCorrelation> logger)
 {
     /// <summary>Correlates a message.</summary>
+    /// <exception cref="InputLimitException">A variable breaks a limit; nothing was delivered or buffered.</exception>
     public async Task<CorrelationResult> CorrelateAsync(MessageRequest message, CancellationToken cancellationToken)
+    {
+        // Checked before anything is delivered or buffered: a buffered message that breaks a limit would fail every
+        // wait it later meets.
+        StateLimits.CheckVariables(message.Variables, limits.Value);
+        // A fan-out is recorded before the first delivery, so a crash half-way is resumed by any node.
+        return message.RegionPrefix is { } prefix
+            ? await fanOuts.RunAsync(new MessageFanOut(message.Name, prefix, message.MessageId,
+                System.Text.Json.JsonSerializer.SerializeToElement(message.Variables, JsonVariables.Options), message.Actor),
+                () => DeliverAsync(message, cancellationToken), cancellationToken)
+            : await DeliverAsync(message, cancellationToken);
+    }
+
+    private async Task<CorrelationResult> DeliverAsync(MessageRequest message, CancellationToken cancellationToken)
     {
         var correlated = new HashSet<string>(StringComparer.Ordinal);
         (string? Key, string Id)? after = null;
@@ -80,7 +94,17 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
                                where m.ExpiresAt > now
                                select w.InstanceId).Distinct().OrderBy(i => i).Take(max).ToListAsync(cancellationToken);
         foreach (var instanceId in instances)
-            await DeliverBufferedAsync(instanceId, cancellationToken);
+        {
+            try
+            {
+                await DeliverBufferedAsync(instanceId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One instance a buffered message cannot reach must not keep the others from theirs.
+                logger.LogWarning(e, "A buffered message could not be delivered to instance {Instance}", instanceId);
+            }
+        }
         return instances.Count;
     }
 
@@ -127,7 +151,7 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
         foreach (var (definition, startEvent) in await StartEventsAsync(StartTriggerKind.Message, message.Name, cancellationToken))
         {
             // The id derives from the message, so a repeated message finds the instance it started.
-            var id = DerivedId("m", message.MessageId, definition.Key);
+            var id = DerivedIds.Of("m", message.MessageId, definition.Key);
             var outcome = await transitions.StartAsync(new StartInstanceRequest(definition.Key, message.CorrelationKey,
                 message.Variables, message.Actor, id, definition.Id, startEvent), cancellationToken);
             if (outcome.Succeeded)
@@ -177,7 +201,4 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
         db.ChangeTracker.Clear();
         return true;
     }
-
-    internal static string DerivedId(string prefix, string sourceId, string key) =>
-        $"{prefix}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceId}\n{key}")))[..24]}";
 }

@@ -9,14 +9,21 @@ namespace Wuyi.Runtime.Messages;
 
 /// <summary>
 /// Broadcasts a BPMN signal: every instance waiting for it, and every signal start event of the newest
-/// versions. Keyed by broadcast id and instance, so a repeat changes nothing.
+/// versions, in batches of distinct instances with one transaction each. Keyed by broadcast id and instance, so a
+/// repeat changes nothing.
 /// </summary>
 public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
-    IOptions<RuntimeOptions> options)
+    IOptions<RuntimeOptions> options, FanOutLog fanOuts)
 {
     /// <summary>Broadcasts <paramref name="signal"/>; <paramref name="thrower"/>, an instance that threw it, caught it in its own step.</summary>
-    public async Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
-        string actor, CancellationToken cancellationToken, string? thrower = null)
+    public Task<CorrelationResult> BroadcastAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
+        string actor, CancellationToken cancellationToken, string? thrower = null) =>
+        // Recorded before the first delivery, so a crash half-way is resumed by any node.
+        fanOuts.RunAsync(new SignalFanOut(signal, broadcastId, System.Text.Json.JsonSerializer.SerializeToElement(variables, JsonVariables.Options), actor)
+            { Thrower = thrower }, () => DeliverAsync(signal, variables, broadcastId, actor, thrower, cancellationToken), cancellationToken);
+
+    private async Task<CorrelationResult> DeliverAsync(string signal, IReadOnlyDictionary<string, object?> variables, string broadcastId,
+        string actor, string? thrower, CancellationToken cancellationToken)
     {
         var reached = new List<string>();
         string? after = null;
@@ -29,18 +36,17 @@ public sealed class SignalBroadcast(RuntimeDbContext db, InstanceTransitions tra
             if (batch.Count == 0)
                 break;
             after = batch[^1];
-            foreach (var instanceId in batch)
-            {
-                var outcome = await transitions.ApplyAsync(new StimulusRequest(instanceId, new SignalReceived(signal, variables),
-                    $"sig:{broadcastId}:{instanceId}", actor), cancellationToken);
+            // Distinct instances in one transaction, as a message fan-out does (one commit per batch, not per instance).
+            var requests = batch.Select(instanceId => new StimulusRequest(instanceId, new SignalReceived(signal, variables),
+                $"sig:{broadcastId}:{instanceId}", actor)).ToList();
+            foreach (var outcome in await transitions.ApplyBatchAsync(requests, cancellationToken))
                 if (outcome.Succeeded)
-                    reached.Add(instanceId);
-            }
+                    reached.Add(outcome.InstanceId);
         }
         var started = new List<string>();
         foreach (var (definition, startEvent) in await messages.StartEventsAsync(StartTriggerKind.Signal, signal, cancellationToken))
         {
-            var id = MessageCorrelation.DerivedId("s", broadcastId, definition.Key);
+            var id = DerivedIds.Of("s", broadcastId, definition.Key);
             var outcome = await transitions.StartAsync(new StartInstanceRequest(definition.Key, null, variables, actor, id, definition.Id, startEvent), cancellationToken);
             if (outcome.Succeeded)
                 started.Add(id);

@@ -21,7 +21,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
     SignalBroadcast signals, IEnumerable<IServiceTaskHandler> handlers, TimeProvider clock, IOptions<RuntimeOptions> options,
     RuntimeNode node, ILogger<OutboxWork> logger)
 {
-    private const string ReportToParentKind = "report-to-parent";
+    private const string ReportToParentKind = ParentReport.KindName;
 
     /// <summary>Claims and carries out row <paramref name="id"/> if it is due and unclaimed; false when it was not.</summary>
     public async Task<bool> RunAsync(long id, CancellationToken cancellationToken)
@@ -38,10 +38,9 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
         if (claimed == 0)
             return false;
         var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
-        var payload = OutboxCommands.Parse(row);
         try
         {
-            await CarryOutAsync(row, payload, cancellationToken);
+            await CarryOutAsync(row, OutboxCommands.Parse(row), cancellationToken);
             await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "done")
                 .SetProperty(o => o.Attempts, row.Attempts + 1).SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
         }
@@ -78,55 +77,64 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
             .OrderBy(o => o.Id).Select(o => o.Id).Take(max).ToListAsync(cancellationToken);
     }
 
-    private async Task CarryOutAsync(OutboxRecord row, JsonElement p, CancellationToken cancellationToken)
+    private async Task CarryOutAsync(OutboxRecord row, OutboxCommand command, CancellationToken cancellationToken)
     {
-        string S(string name) => p.GetProperty(name).GetString()!;
-        string? N(string name) => p.TryGetProperty(name, out var v) ? v.GetString() : null;
-        IReadOnlyDictionary<string, object?> V() => JsonVariables.FromObject(p.TryGetProperty("variables", out var v) ? v : null);
-        TransitionOutcome outcome;
-        switch (row.Kind)
+        static IReadOnlyDictionary<string, object?> V(JsonElement variables) => JsonVariables.FromObject(variables);
+        switch (command)
         {
-            case "service":
-                var handler = handlers.SingleOrDefault(h => h.Name == S("handler"))
-                    ?? throw new UnknownHandlerException(S("handler"));
-                var result = await handler.HandleAsync(new ServiceCall(row.InstanceId, S("waitId"), S("elementId"), V(), row.Attempts + 1), cancellationToken);
+            case ServiceInvocation c:
+                var handler = handlers.SingleOrDefault(h => h.Name == c.Handler) ?? throw new UnknownHandlerException(c.Handler);
+                var result = await handler.HandleAsync(new ServiceCall(row.InstanceId, c.WaitId, c.ElementId, V(c.Variables), row.Attempts + 1),
+                    cancellationToken);
                 Stimulus answer = result.ErrorCode is { } code
-                    ? new ServiceFailed(S("waitId"), code, result.ErrorMessage)
-                    : new ServiceCompleted(S("waitId"), result.Variables);
-                outcome = await transitions.ApplyAsync(new StimulusRequest(row.InstanceId, answer, $"svc:{S("waitId")}", $"system:service:{handler.Name}"), cancellationToken);
+                    ? new ServiceFailed(c.WaitId, code, result.ErrorMessage)
+                    : new ServiceCompleted(c.WaitId, result.Variables);
+                await transitions.ApplyAsync(new StimulusRequest(row.InstanceId, answer, $"svc:{c.WaitId}", $"system:service:{handler.Name}"), cancellationToken);
                 break;
-            case "start-child":
-                outcome = await transitions.StartAsync(new StartInstanceRequest(S("calledElement"), N("businessKey"), V(),
-                    "system:call-activity", S("childInstanceId"), Parent: new ParentLink(row.InstanceId, S("waitId"))), cancellationToken);
+            case ChildStart c:
+                await transitions.StartAsync(new StartInstanceRequest(c.CalledElement, c.BusinessKey, V(c.Variables),
+                    "system:call-activity", c.ChildInstanceId, Parent: new ParentLink(row.InstanceId, c.WaitId)), cancellationToken);
                 break;
-            case "cancel-child":
-                outcome = await transitions.ApplyAsync(new StimulusRequest(S("childInstanceId"), new Cancel("the calling instance was cancelled"),
-                    $"cancel:{S("childInstanceId")}", "system:call-activity"), cancellationToken);
+            case ChildCancellation c:
+                await transitions.ApplyAsync(new StimulusRequest(c.ChildInstanceId, new Cancel("the calling instance was cancelled"),
+                    $"cancel:{c.ChildInstanceId}", "system:call-activity"), cancellationToken);
                 break;
-            case ReportToParentKind:
-                var waitId = S("parentWaitId");
-                var reported = Enum.Parse<ChildOutcome>(S("outcome"));
+            case ParentReport c:
+                var reported = Enum.Parse<ChildOutcome>(c.Outcome);
                 Stimulus report = reported switch
                 {
-                    ChildOutcome.Completed => new ChildCompleted(waitId, V()),
-                    ChildOutcome.Failed => new ChildFailed(waitId, N("errorCode") ?? "CHILD_FAILED", N("message")),
-                    ChildOutcome.Escalated => new ChildEscalated(waitId, N("errorCode")),
-                    _ => new ChildTerminated(waitId, N("message")),
+                    ChildOutcome.Completed => new ChildCompleted(c.ParentWaitId, V(c.Variables)),
+                    ChildOutcome.Failed => new ChildFailed(c.ParentWaitId, c.ErrorCode ?? "CHILD_FAILED", c.Message),
+                    ChildOutcome.Escalated => new ChildEscalated(c.ParentWaitId, c.ErrorCode),
+                    _ => new ChildTerminated(c.ParentWaitId, c.Message),
                 };
                 // A child ends once but may escalate many times before: each escalation is its own stimulus.
-                var key = reported == ChildOutcome.Escalated ? $"child:{waitId}:escalation:{row.Id}" : $"child:{waitId}";
-                outcome = await transitions.ApplyAsync(new StimulusRequest(S("parentInstanceId"), report, key, $"system:child:{row.InstanceId}"), cancellationToken);
+                var key = reported == ChildOutcome.Escalated ? $"child:{c.ParentWaitId}:escalation:{row.Id}" : $"child:{c.ParentWaitId}";
+                await transitions.ApplyAsync(new StimulusRequest(c.ParentInstanceId, report, key, $"system:child:{row.InstanceId}"), cancellationToken);
                 break;
-            case "throw-message":
-                await messages.CorrelateAsync(new MessageRequest(S("name"), N("correlationKey"), null, $"outbox:{row.Id}", V(), null,
+            case MessageThrow c:
+                await messages.CorrelateAsync(new MessageRequest(c.Name, c.CorrelationKey, null, $"outbox:{row.Id}", V(c.Variables), null,
                     $"system:instance:{row.InstanceId}"), cancellationToken);
-                return;
-            case "broadcast-signal":
-                await signals.BroadcastAsync(S("signal"), V(), $"outbox:{row.Id}", $"system:instance:{row.InstanceId}", cancellationToken,
+                break;
+            case SignalThrow c:
+                await signals.BroadcastAsync(c.Signal, V(c.Variables), $"outbox:{row.Id}", $"system:instance:{row.InstanceId}", cancellationToken,
                     thrower: row.InstanceId);
-                return;
+                break;
             default:
                 throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
+        }
+    }
+
+    // The element named in a dead row's incident; a payload that cannot be read names the row's kind instead.
+    private static string ElementOf(OutboxRecord row)
+    {
+        try
+        {
+            return OutboxCommands.Parse(row).Element ?? row.Kind;
+        }
+        catch (JsonException)
+        {
+            return row.Kind;
         }
     }
 
@@ -145,7 +153,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
             .SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
         if (dead)
         {
-            var element = OutboxCommands.Parse(row).TryGetProperty("elementId", out var e) ? e.GetString() ?? row.Kind : row.Kind;
+            var element = ElementOf(row);
             db.Incidents.Add(new IncidentRecord
             {
                 InstanceId = row.InstanceId, ElementId = element, Source = "outbox", OutboxId = row.Id, CreatedAt = now,

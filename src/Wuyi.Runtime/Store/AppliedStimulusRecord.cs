@@ -21,4 +21,11 @@ public sealed class AppliedStimulusRecord
 
     /// <summary>The instance revision it produced.</summary>
     public int Revision { get; init; }
+
+    /// <summary>
+    /// What the stimulus was (kind, wait and a hash of its payload; see <c>StimulusFingerprint</c>), so a replay of
+    /// the key with another payload is told what differs instead of silently getting the first answer. Null for rows
+    /// written before fingerprints.
+    /// </summary>
+    public string? Fingerprint { get; init; }
 }

@@ -41,6 +41,12 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
+    /// <summary>The manual clock's time (one row; empty with the system clock).</summary>
+    public DbSet<ClockRecord> Clock => Set<ClockRecord>();
+
+    /// <summary>Accepted message fan-outs and signal broadcasts, until delivered.</summary>
+    public DbSet<FanOutRecord> FanOuts => Set<FanOutRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -98,6 +104,7 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
             e.ToTable("applied_stimuli");
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(400);
+            e.Property(s => s.Fingerprint).HasMaxLength(200);
         });
         b.Entity<HeldStimulusRecord>(e =>
         {
@@ -130,6 +137,19 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
             e.Property(t => t.Id).HasMaxLength(260);
             e.HasIndex(t => t.DueAt);
             e.HasIndex(t => t.ProcessKey);
+        });
+        b.Entity<ClockRecord>(e =>
+        {
+            e.ToTable("manual_clock");
+            e.Property(c => c.Id).ValueGeneratedNever();
+        });
+        b.Entity<FanOutRecord>(e =>
+        {
+            e.ToTable("fan_outs");
+            e.Property(f => f.Id).HasMaxLength(260);
+            e.Property(f => f.Status).HasMaxLength(16);
+            e.Property(f => f.ClaimedBy).HasMaxLength(200);
+            e.HasIndex(f => new { f.Status, f.ClaimedUntil });
         });
         ConfigureProvider(b);
     }

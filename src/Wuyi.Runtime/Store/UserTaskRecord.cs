@@ -62,4 +62,10 @@ public sealed class UserTaskRecord
 
     /// <summary>When it was created.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// Moved by every claim, unclaim and completion: an action applies only over the revision it read, so a claim and a
+    /// completion at the same moment are ordered and exactly one of them wins.
+    /// </summary>
+    public int Revision { get; set; }
 }

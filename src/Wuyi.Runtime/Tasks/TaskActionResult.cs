@@ -6,7 +6,10 @@ namespace Wuyi.Runtime.Tasks;
 /// <param name="Status">What happened.</param>
 /// <param name="Task">The task as it is now (null when not found).</param>
 /// <param name="Conflict">For <see cref="TaskActionStatus.Conflict"/>: who acted first and when, in words.</param>
-public sealed record TaskActionResult(TaskActionStatus Status, UserTaskRecord? Task, string? Conflict = null);
+/// <param name="By">For a conflict: the user who acted first (claimed or completed), when one did.</param>
+/// <param name="At">For a conflict: when they did.</param>
+public sealed record TaskActionResult(TaskActionStatus Status, UserTaskRecord? Task, string? Conflict = null, string? By = null,
+    DateTimeOffset? At = null);
 
 /// <summary>What became of a task action.</summary>
 public enum TaskActionStatus

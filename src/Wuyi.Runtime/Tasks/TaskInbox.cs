@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Runtime.Instances;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Tasks;
 
 /// <summary>
-/// Claiming and completing user tasks. Completion is the stimulus <c>task:{id}</c>: a repeat by the same
-/// person returns the first outcome; anyone else who loses the race is told who completed it and when.
+/// Claiming and completing user tasks. Every action applies over the task row's revision it read, so a claim and a
+/// completion at the same moment are ordered and exactly one wins. Completion is the stimulus <c>task:{id}</c>: a
+/// repeat by the same person with the same values returns the first outcome, with other values it is a conflict
+/// saying so; anyone else who loses the race is told who completed it and when.
 /// </summary>
 public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock)
 {
@@ -17,7 +18,8 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
     {
         var now = clock.GetUtcNow();
         var claimed = await db.UserTasks.Where(t => t.Id == taskId && t.Status == "open" && (t.ClaimedBy == null || t.ClaimedBy == user))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, user).SetProperty(t => t.ClaimedAt, now).SetProperty(t => t.Assignee, user), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, user).SetProperty(t => t.ClaimedAt, now).SetProperty(t => t.Assignee, user)
+                .SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
         return await ResultAsync(taskId, claimed > 0, user, cancellationToken);
     }
 
@@ -26,7 +28,7 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
     {
         var released = await db.UserTasks.Where(t => t.Id == taskId && t.Status == "open" && (t.ClaimedBy == user || t.ClaimedBy == null))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, (string?)null).SetProperty(t => t.ClaimedAt, (DateTimeOffset?)null)
-                .SetProperty(t => t.Assignee, (string?)null), cancellationToken);
+                .SetProperty(t => t.Assignee, (string?)null).SetProperty(t => t.Revision, t => t.Revision + 1), cancellationToken);
         return await ResultAsync(taskId, released > 0, user, cancellationToken);
     }
 
@@ -38,21 +40,54 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
         if (task is null)
             return new TaskActionResult(TaskActionStatus.NotFound, null);
         if (task.Status == "open" && task.ClaimedBy is { } claimant && claimant != user)
-            return new TaskActionResult(TaskActionStatus.Conflict, task, $"claimed by {claimant} at {task.ClaimedAt:O}");
+            return Claimed(task);
         // The task row is closed by the transition itself (StepEffects), in its transaction — also when a
-        // completion held during a suspension is applied on resume.
-        var outcome = await transitions.ApplyAsync(new StimulusRequest(task.InstanceId, new CompleteTask(taskId, variables), $"task:{taskId}", user),
-            cancellationToken);
-        var current = await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId, cancellationToken);
+        // completion held during a suspension is applied on resume. It applies only while the row is still at the
+        // revision read here: a claim by someone else that committed in between rolls the step back.
+        var (outcome, current) = await CompleteOverRevisionAsync(task, variables, user, cancellationToken);
         return outcome.Status switch
         {
             TransitionStatus.Applied => new TaskActionResult(TaskActionStatus.Done, current),
             TransitionStatus.Held => new TaskActionResult(TaskActionStatus.Held, current),
+            TransitionStatus.KeyReused when current.CompletedBy == user => new TaskActionResult(TaskActionStatus.Conflict, current,
+                $"completed by {user} at {current.EndedAt:O} with other values than these", user, current.EndedAt),
             _ when current.Status == "completed" && current.CompletedBy == user => new TaskActionResult(TaskActionStatus.Done, current),
-            _ when current.Status == "completed" => new TaskActionResult(TaskActionStatus.Conflict, current, $"completed by {current.CompletedBy} at {current.EndedAt:O}"),
-            _ => new TaskActionResult(TaskActionStatus.Conflict, current, $"the task is {current.Status}" + (current.EndedAt is { } at ? $" since {at:O}" : "")),
+            _ when current.Status == "completed" => new TaskActionResult(TaskActionStatus.Conflict, current,
+                $"completed by {current.CompletedBy} at {current.EndedAt:O}", current.CompletedBy, current.EndedAt),
+            _ when current.Status == "open" && current.ClaimedBy is { } other && other != user => Claimed(current),
+            _ => new TaskActionResult(TaskActionStatus.Conflict, current, $"the task is {current.Status}" + (current.EndedAt is { } at ? $" since {at:O}" : ""),
+                null, current.EndedAt),
         };
     }
+
+    // The completion applies only over the revision read; when the row moved meanwhile but the user may still complete
+    // it (their own claim came in between), it is tried again over the new revision.
+    private async Task<(TransitionOutcome Outcome, UserTaskRecord Current)> CompleteOverRevisionAsync(UserTaskRecord task,
+        IReadOnlyDictionary<string, object?> variables, string user, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var revision = task.Revision;
+            TransitionOutcome outcome;
+            try
+            {
+                outcome = await transitions.ApplyAsync(new StimulusRequest(task.InstanceId, new CompleteTask(task.Id, variables), $"task:{task.Id}", user,
+                    revision), cancellationToken);
+            }
+            catch (TaskChangedException)
+            {
+                outcome = new TransitionOutcome(TransitionStatus.Refused, task.InstanceId);
+            }
+            var current = await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken);
+            if (outcome.Status != TransitionStatus.Refused || current.Status != "open" || current.ClaimedBy is { } other && other != user
+                || current.Revision == revision || attempt == 3)
+                return (outcome, current);
+            task = current;
+        }
+    }
+
+    private static TaskActionResult Claimed(UserTaskRecord task) =>
+        new(TaskActionStatus.Conflict, task, $"claimed by {task.ClaimedBy} at {task.ClaimedAt:O}", task.ClaimedBy, task.ClaimedAt);
 
     private async Task<TaskActionResult> ResultAsync(string taskId, bool changed, string user, CancellationToken cancellationToken)
     {
@@ -61,9 +96,9 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
             return new TaskActionResult(TaskActionStatus.NotFound, null);
         if (changed)
             return new TaskActionResult(TaskActionStatus.Done, task);
-        var why = task.Status != "open"
-            ? $"the task is {task.Status}" + (task.CompletedBy is { } by ? $", by {by} at {task.EndedAt:O}" : "")
-            : $"claimed by {task.ClaimedBy} at {task.ClaimedAt:O}";
-        return new TaskActionResult(TaskActionStatus.Conflict, task, why);
+        if (task.Status == "open")
+            return Claimed(task);
+        var why = $"the task is {task.Status}" + (task.CompletedBy is { } by ? $", by {by} at {task.EndedAt:O}" : "");
+        return new TaskActionResult(TaskActionStatus.Conflict, task, why, task.CompletedBy, task.EndedAt);
     }
 }

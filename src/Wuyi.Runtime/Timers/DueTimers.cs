@@ -4,7 +4,6 @@ using Npgsql;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Engine.Timers;
 using Wuyi.Runtime.Instances;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 
 namespace Wuyi.Runtime.Timers;
@@ -131,7 +130,7 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedBy, node.Id).SetProperty(t => t.ClaimedUntil, until), cancellationToken);
             if (claimed == 0)
                 continue;
-            var instanceId = MessageCorrelation.DerivedId("t", $"{start.Id}@{start.DueAt.ToUnixTimeMilliseconds()}", start.ProcessKey);
+            var instanceId = DerivedIds.Of("t", $"{start.Id}@{start.DueAt.ToUnixTimeMilliseconds()}", start.ProcessKey);
             await transitions.StartAsync(new StartInstanceRequest(start.ProcessKey, null, null, "system:timer-start", instanceId,
                 start.DefinitionId, start.StartEventId), cancellationToken);
             var next = TimerStarts.Next(new TimerStartDue(start.ProcessKey, start.StartEventId, start.DueAt, start.Cycle, start.Remaining));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Persistence;
 
 namespace Wuyi.Server.Apis;
@@ -18,6 +19,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             BadHttpRequestException e => (e.StatusCode, "The request is invalid",
                 e.InnerException is { Message: var inner } ? $"{e.Message} {inner}" : e.Message),
+            InputLimitException e => (e.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                "The request breaks a limit", e.Message),
             DatabaseUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable", e.Message),
             _ => (0, "", ""),
         };

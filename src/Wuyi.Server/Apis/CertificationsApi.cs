@@ -24,7 +24,7 @@ public static class CertificationsApi
     }
 
     internal static async Task<Results<Accepted<CorrelationResult>, ProblemHttpResult>> RequestSpotCheckAsync(string id, SpotCheckRequest body,
-        CertificationQueries queries, MessageCorrelation messages, PendingWorkRunner pending, RequestActor actor, HttpContext http,
+        CertificationQueries queries, MessageCorrelation messages, RequestActor actor, HttpContext http,
         CancellationToken cancellationToken)
     {
         if (body.Mode is not ("open" or "covert"))
@@ -37,12 +37,11 @@ public static class CertificationsApi
             new Dictionary<string, object?> { ["requestedMode"] = body.Mode }, TimeSpan.Zero, actor.Name), cancellationToken);
         if (result.Correlated.Count == 0)
             return ApiProblems.Conflict($"certification {id} is not certified or suspended now ({certification.Summary.Status}): no spot-check can be requested");
-        await pending.RunAsync(cancellationToken);
         return TypedResults.Accepted($"/api/certifications/{id}", result);
     }
 
     internal static async Task<Results<Created<CertificationDetail>, ProblemHttpResult>> ApplyAsync(CertificationApplication body,
-        CertificationApplications applications, CertificationQueries queries, PendingWorkRunner pending, RequestActor actor,
+        CertificationApplications applications, CertificationQueries queries, RequestActor actor,
         CancellationToken cancellationToken)
     {
         var outcome = await applications.ApplyAsync(body, actor.Name, cancellationToken);
@@ -54,7 +53,6 @@ public static class CertificationsApi
                 StatusCodes.Status422UnprocessableEntity => ApiProblems.Unprocessable(outcome.Error!),
                 _ => ApiProblems.BadRequest(outcome.Error!),
             };
-        await pending.RunAsync(cancellationToken);
         return TypedResults.Created($"/api/certifications/{id}", (await queries.FindAsync(id, cancellationToken))!);
     }
 

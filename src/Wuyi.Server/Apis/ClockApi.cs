@@ -23,8 +23,9 @@ public static class ClockApi
         return app;
     }
 
-    internal static Results<Ok<ClockView>, ProblemHttpResult> Get([FromServices] ManualClock? clock) =>
-        clock is null ? SystemClock() : TypedResults.Ok(new ClockView(clock.GetUtcNow()));
+    internal static async Task<Results<Ok<ClockView>, ProblemHttpResult>> Get([FromServices] ManualClock? clock,
+        [FromServices] SharedClock? shared, CancellationToken cancellationToken) =>
+        clock is null || shared is null ? SystemClock() : TypedResults.Ok(new ClockView(await shared.SyncAsync(cancellationToken)));
 
     internal static async Task<Results<Ok<ClockView>, ProblemHttpResult>> AdvanceAsync(AdvanceClockBody body,
         [FromServices] ManualClock? clock, [FromServices] ClockAdvance? advance, CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Runtime.Instances;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 using Wuyi.Server.Apis.Contracts;
 
@@ -46,7 +45,6 @@ public static class IncidentsApi
         if (incident.ResolvedAt is { } resolvedAt)
             return ApiProblems.Conflict($"Incident {id} was already retried by {incident.ResolvedBy} at {resolvedAt:O}.");
         var retried = await services.Operations.RetryIncidentAsync(id, services.Actor.Name, services.CancellationToken);
-        await services.Pending.RunAsync(services.CancellationToken);
         return TypedResults.Ok(IncidentView.Of(retried!));
     }
 }
@@ -54,8 +52,7 @@ public static class IncidentsApi
 /// <summary>What the incident endpoints need.</summary>
 /// <param name="Db">The runtime's tables.</param>
 /// <param name="Operations">Retries incidents.</param>
-/// <param name="Pending">Carries out the retried work before the response.</param>
 /// <param name="Actor">The caller.</param>
 /// <param name="CancellationToken">The request's cancellation.</param>
-internal sealed record IncidentServices(RuntimeDbContext Db, InstanceOperations Operations, PendingWorkRunner Pending, RequestActor Actor,
+internal sealed record IncidentServices(RuntimeDbContext Db, InstanceOperations Operations, RequestActor Actor,
     CancellationToken CancellationToken);

@@ -48,11 +48,26 @@ internal static class InstanceViews
         var single = records.Count == 1;
         return [.. records.Select(r =>
         {
-            var state = InstanceStateJson.Deserialize(r.State);
+            var (active, variables) = Readable(r.State);
             var own = incidents.Where(i => single || i.InstanceId == r.Id).Select(IncidentView.Of).ToList();
             return new InstanceView(r.Id, r.ProcessKey, versions.GetValueOrDefault(r.DefinitionId), r.BusinessKey, r.RegionCode, r.Status,
-                state.ActiveElementIds, RequestVariables.ToElement(state.Variables), r.ParentId, r.Suspended, cancelled.Contains(r.Id),
+                active, variables, r.ParentId, r.Suspended, cancelled.Contains(r.Id),
                 r.Revision, r.CreatedAt, r.UpdatedAt, r.EndedAt, own);
         })];
+    }
+
+    // One row whose stored state cannot be read must not fail a whole list: it is shown without its state (its
+    // incident, raised when the runtime met it, says why).
+    private static (IReadOnlyList<string> Active, System.Text.Json.JsonElement Variables) Readable(string stored)
+    {
+        try
+        {
+            var state = InstanceStateJson.Deserialize(stored);
+            return (state.ActiveElementIds, RequestVariables.ToElement(state.Variables));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return ([], RequestVariables.ToElement(new Dictionary<string, object?>()));
+        }
     }
 }

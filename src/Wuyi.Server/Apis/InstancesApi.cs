@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Runtime.Instances;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 using Wuyi.Server.Apis.Contracts;
 
@@ -58,7 +57,6 @@ public static class InstancesApi
         }
         if (outcome.Status == TransitionStatus.Refused)
             return ApiProblems.Unprocessable($"Process '{body.ProcessKey}' cannot start: {outcome.Refusal}");
-        await services.Pending.RunAsync(services.CancellationToken);
         var view = (await InstanceViews.FindAsync(services.Db, outcome.InstanceId, services.CancellationToken))!;
         if (outcome.Status == TransitionStatus.Duplicate)
             return view.ProcessKey == body.ProcessKey
@@ -128,7 +126,6 @@ public static class InstancesApi
     internal static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> ResumeAsync(string id, [AsParameters] InstanceServices services)
     {
         var changed = await services.Operations.ResumeAsync(id, services.Actor.Name, services.CancellationToken);
-        await services.Pending.RunAsync(services.CancellationToken);
         return await OperatedAsync(id, services, changed, v => !v.Suspended, "resumed");
     }
 
@@ -138,7 +135,6 @@ public static class InstancesApi
         var outcome = await services.Operations.CancelAsync(id, services.Actor.Name, body?.Reason, services.CancellationToken);
         if (outcome.Status == TransitionStatus.NotFound)
             return NoInstance(id);
-        await services.Pending.RunAsync(services.CancellationToken);
         var view = (await InstanceViews.FindAsync(services.Db, id, services.CancellationToken))!;
         return outcome.Status == TransitionStatus.Refused
             ? ApiProblems.Conflict($"Instance {id} cannot be cancelled: it is {view.State}" + (view.EndedAt is { } at ? $" since {at:O}" : "") + $" ({outcome.Refusal}).")
@@ -169,8 +165,7 @@ public static class InstancesApi
 /// <param name="Db">The runtime's tables.</param>
 /// <param name="Transitions">Starts instances.</param>
 /// <param name="Operations">Suspend, resume, cancel.</param>
-/// <param name="Pending">Carries out what a change left to do before the response.</param>
 /// <param name="Actor">The caller.</param>
 /// <param name="CancellationToken">The request's cancellation.</param>
 internal sealed record InstanceServices(RuntimeDbContext Db, InstanceTransitions Transitions, InstanceOperations Operations,
-    PendingWorkRunner Pending, RequestActor Actor, CancellationToken CancellationToken);
+    RequestActor Actor, CancellationToken CancellationToken);

@@ -45,7 +45,6 @@ public static class MessagesApi
         var result = await services.Messages.CorrelateAsync(
             new MessageRequest(body.Name, body.CorrelationKey, body.RegionPrefix, messageId, variables, ttl, services.Actor.Name),
             services.CancellationToken);
-        await services.Pending.RunAsync(services.CancellationToken);
         return TypedResults.Ok(new CorrelationView(messageId, result.Correlated, result.Started, result.Buffered));
     }
 
@@ -59,7 +58,6 @@ public static class MessagesApi
             return problem;
         var broadcastId = body.BroadcastId ?? idempotencyKey ?? Guid.NewGuid().ToString("N");
         var result = await services.Signals.BroadcastAsync(body.Signal, variables, broadcastId, services.Actor.Name, services.CancellationToken);
-        await services.Pending.RunAsync(services.CancellationToken);
         return TypedResults.Ok(new BroadcastView(broadcastId, result.Correlated, result.Started));
     }
 }
@@ -67,9 +65,8 @@ public static class MessagesApi
 /// <summary>What the message endpoints need.</summary>
 /// <param name="Messages">Correlates messages.</param>
 /// <param name="Signals">Broadcasts signals.</param>
-/// <param name="Pending">Carries out what the deliveries left to do before the response.</param>
 /// <param name="Clock">Business time (a time-to-live is counted from it).</param>
 /// <param name="Actor">The caller.</param>
 /// <param name="CancellationToken">The request's cancellation.</param>
-internal sealed record MessageServices(MessageCorrelation Messages, SignalBroadcast Signals, PendingWorkRunner Pending, TimeProvider Clock,
+internal sealed record MessageServices(MessageCorrelation Messages, SignalBroadcast Signals, TimeProvider Clock,
     RequestActor Actor, CancellationToken CancellationToken);

@@ -23,14 +23,13 @@ public static class SignalsApi
     }
 
     internal static async Task<Results<Accepted<SignalBatchView>, ProblemHttpResult>> TakeAsync(IReadOnlyList<EpidemicSignal>? body,
-        SignalIntake intake, PendingWorkRunner pending, RequestActor actor, CancellationToken cancellationToken)
+        SignalIntake intake, RequestActor actor, CancellationToken cancellationToken)
     {
         if (body is null || body.Count == 0)
             return ApiProblems.BadRequest("The body must be a JSON array of signals {id, type, areaCode | regionCode, occurredAt, reference, kind?}.");
         if (body.Count > MaxBatch)
             return ApiProblems.BadRequest($"A batch carries at most {MaxBatch} signals, not {body.Count}; send several.");
         var outcomes = await intake.TakeAsync(body, actor.Name, cancellationToken);
-        await pending.RunAsync(cancellationToken);
         return TypedResults.Accepted((string?)null, new SignalBatchView(outcomes.Count(o => o.Status == 202), outcomes.Count(o => o.Status != 202), outcomes));
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 using Wuyi.Runtime.Tasks;
 using Wuyi.Server.Apis.Contracts;
@@ -92,7 +91,6 @@ public static class TasksApi
         if (problem is not null)
             return problem;
         var result = await services.Inbox.CompleteAsync(task.Id, variables, services.Actor.Name, services.CancellationToken);
-        await services.Pending.RunAsync(services.CancellationToken);
         return result.Status switch
         {
             TaskActionStatus.Done => TypedResults.Ok(TaskView.Of(result.Task!)),
@@ -118,7 +116,6 @@ public static class TasksApi
 /// <summary>What the task endpoints need.</summary>
 /// <param name="Db">The runtime's tables.</param>
 /// <param name="Inbox">Claims and completes.</param>
-/// <param name="Pending">Carries out what a completion left to do before the response.</param>
 /// <param name="Actor">The caller.</param>
 /// <param name="CancellationToken">The request's cancellation.</param>
-internal sealed record TaskServices(RuntimeDbContext Db, TaskInbox Inbox, PendingWorkRunner Pending, RequestActor Actor, CancellationToken CancellationToken);
+internal sealed record TaskServices(RuntimeDbContext Db, TaskInbox Inbox, RequestActor Actor, CancellationToken CancellationToken);

@@ -44,6 +44,13 @@ internal sealed class BenchResults
     /// <summary>The runtime fan-out the certification's bursts compare with: one of its size measured in this run, else the reference.</summary>
     public WaitingResult? FanOutFor(int instances) => FanOuts.FirstOrDefault(f => f.Instances == instances) ?? ReferenceFanOut ?? FanOuts.FirstOrDefault();
 
+    /// <summary>Benchmark (7): task completions under 4, 16 and 64 concurrent requests.</summary>
+    public List<LatencyResult> Latency { get; } = [];
+
+    /// <summary>pgbench with one client (the rate of one transaction at a time), averaged over before and after.</summary>
+    public double? PgbenchSingleClient => Pgbench.FirstOrDefault(r => r.Clients == 1) is not { } before ? null
+        : PgbenchAfter.FirstOrDefault(r => r.Clients == 1) is { } after ? (before.Tps + after.Tps) / 2 : before.Tps;
+
     /// <summary>Benchmarks that failed, with why.</summary>
     public List<string> Failures { get; } = [];
 

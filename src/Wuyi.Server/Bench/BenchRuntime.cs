@@ -44,6 +44,8 @@ internal sealed class BenchRuntime : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddWuyiDatabase(new DatabaseTarget(DatabaseProvider.PostgreSql, connectionString))
             .AddWuyiRuntime(null, clock, backgroundLoop: false);
+        // One node: the manual clock need not be read back from the database before every request.
+        collection.Configure<RuntimeOptions>(o => o.SyncManualClockPerOperation = false);
         if (certification) // its options bind to configuration: the defaults here, none given
             collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddCertification();
         var services = collection.BuildServiceProvider();

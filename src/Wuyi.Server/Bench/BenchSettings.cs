@@ -13,10 +13,10 @@ internal sealed record BenchSettings(string? Database, string Scale, IReadOnlySe
     int? Instances = null, bool KeepDatabases = false)
 {
     /// <summary>The benchmark names <c>--only</c> accepts.</summary>
-    public static readonly string[] Names = ["pgbench", "start", "fanout", "timers", "memory", "certification"];
+    public static readonly string[] Names = ["pgbench", "start", "fanout", "timers", "memory", "certification", "latency"];
 
     /// <summary>The runtime's own benchmarks (the "Runtime" section of docs/benchmarks.md).</summary>
-    public static readonly string[] RuntimeNames = ["pgbench", "start", "fanout", "timers", "memory"];
+    public static readonly string[] RuntimeNames = ["pgbench", "start", "fanout", "timers", "memory", "latency"];
 
     public bool Full => Scale == "full";
 

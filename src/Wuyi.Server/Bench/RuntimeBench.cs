@@ -56,6 +56,9 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
                     cancellationToken);
             }
         }
+        if (settings.Runs("latency"))
+            await OnFreshDatabaseAsync(server, "latency", async cs => results.Latency.AddRange(await new ActionLatencyBench(settings, log).RunAsync(cs, cancellationToken)),
+                cancellationToken);
         if (settings.Runs("pgbench") && results.PgbenchMissing is null && settings.Only.Count != 1)
             await PgbenchAsync(server, results.PgbenchAfter, results, cancellationToken);
         results.LoadAverage = (loadBegin, LoadAverage());

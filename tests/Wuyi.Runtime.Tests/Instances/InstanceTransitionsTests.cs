@@ -47,6 +47,27 @@ public sealed class InstanceTransitionsTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task ApplyAsync_SameKeyOtherPayload_KeyReusedSayingWhatDiffers(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        var started = await runtime.StartReviewAsync();
+        Task<TransitionOutcome> Apply(Wuyi.Engine.Stimuli.Stimulus stimulus) => runtime.RequestAsync(s => s.GetRequiredService<InstanceTransitions>()
+            .ApplyAsync(new StimulusRequest(started.InstanceId, stimulus, "client-key-2", "alice"), CancellationToken.None));
+        var values = new Dictionary<string, object?> { ["approved"] = true, ["note"] = "好" };
+
+        var first = await Apply(new CompleteTask(started.TaskId, values));
+        var same = await Apply(new CompleteTask(started.TaskId, new Dictionary<string, object?> { ["note"] = "好", ["approved"] = true }));
+        var other = await Apply(new CompleteTask(started.TaskId, new Dictionary<string, object?> { ["approved"] = false }));
+        var otherKind = await Apply(new Cancel("no"));
+
+        Assert.Equal((TransitionStatus.Applied, TransitionStatus.Duplicate), (first.Status, same.Status));
+        Assert.Equal((TransitionStatus.KeyReused, TransitionStatus.KeyReused), (other.Status, otherKind.Status));
+        Assert.Contains("other values", other.Refusal);
+        Assert.Contains("for a CompleteTask, not a Cancel", otherKind.Refusal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
     public async Task ApplyAsync_TenConcurrentDifferentKeysSameWait_ExactlyOneApplied(string kind)
     {
         await using var runtime = await RuntimeHarness.CreateAsync(kind);

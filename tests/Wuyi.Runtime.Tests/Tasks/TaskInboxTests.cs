@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Runtime.Tasks;
 using Wuyi.Testing;
@@ -69,5 +70,86 @@ public sealed class TaskInboxTests
         var bob = await runtime.RequestAsync(s => inbox(s).ClaimAsync(taskId, "bob", CancellationToken.None));
 
         Assert.Equal((TaskActionStatus.Done, "bob"), (bob.Status, bob.Task!.ClaimedBy));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task ClaimAndComplete_SameMoment_ExactlyOneWinsOverTwentyRounds(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        await runtime.DeployAsync(Models.Review);
+        var inbox = (IServiceProvider s) => s.GetRequiredService<TaskInbox>();
+        for (var round = 0; round < 20; round++)
+        {
+            var started = await runtime.StartAsync("review", "460105001001", new Dictionary<string, object?> { ["townshipCode"] = "460105001" });
+            var taskId = (await runtime.OpenTasksAsync(started.InstanceId)).Single().Id;
+            using var go = new ManualResetEventSlim();
+            var claim = Task.Run(() => { go.Wait(); return runtime.RequestAsync(s => inbox(s).ClaimAsync(taskId, "alice", CancellationToken.None)); });
+            var complete = Task.Run(() => { go.Wait(); return Complete(runtime, taskId, "bob"); });
+            go.Set();
+            var (claimed, completed) = (await claim, await complete);
+
+            var task = await runtime.QueryAsync(db => db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
+            Assert.True(claimed.Status == TaskActionStatus.Done ^ completed.Status == TaskActionStatus.Done, $"round {round}: {claimed.Status}/{completed.Status}");
+            if (claimed.Status == TaskActionStatus.Done)
+            {
+                Assert.Equal(("open", "alice", "alice"), (task.Status, task.ClaimedBy, completed.By));
+                Assert.Equal("waiting", (await runtime.InstanceAsync(started.InstanceId)).Status);
+            }
+            else
+            {
+                Assert.Equal(("completed", "bob", (string?)null, "bob"), (task.Status, task.CompletedBy, task.ClaimedBy, claimed.By));
+                Assert.NotNull(claimed.At);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task CompleteAsync_TenConcurrentSamePersonSameValues_OneTransitionAllFirstAnswer(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        var (instanceId, taskId) = await runtime.StartReviewAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => Complete(runtime, taskId, "alice"))));
+
+        Assert.All(results, r => Assert.Equal((TaskActionStatus.Done, "{\"approved\":true}"), (r.Status, r.Task!.Outcome)));
+        Assert.Equal(2, (await runtime.InstanceAsync(instanceId)).Revision);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task CompleteAsync_TenConcurrentSamePersonOtherValues_OneAppliedNineConflictsSayingSo(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        var (instanceId, taskId) = await runtime.StartReviewAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(n => Task.Run(() => runtime.RequestAsync(s =>
+            s.GetRequiredService<TaskInbox>().CompleteAsync(taskId, new Dictionary<string, object?> { ["score"] = (long)n }, "alice",
+                CancellationToken.None)))));
+
+        var done = Assert.Single(results, r => r.Status == TaskActionStatus.Done);
+        var conflicts = results.Where(r => r.Status == TaskActionStatus.Conflict).ToList();
+        Assert.Equal(9, conflicts.Count);
+        Assert.All(conflicts, c => Assert.Contains("with other values", c.Conflict));
+        Assert.All(conflicts, c => Assert.Equal("alice", c.By));
+        var stored = await runtime.QueryAsync(db => db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
+        Assert.Equal(stored.Outcome, done.Task!.Outcome);
+        Assert.Equal(2, (await runtime.InstanceAsync(instanceId)).Revision);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_ReplayWithOtherValues_ConflictNothingChanged()
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync("sqlite");
+        var (instanceId, taskId) = await runtime.StartReviewAsync();
+
+        await Complete(runtime, taskId, "alice");
+        var replay = await runtime.RequestAsync(s => s.GetRequiredService<TaskInbox>().CompleteAsync(taskId,
+            new Dictionary<string, object?> { ["approved"] = false }, "alice", CancellationToken.None));
+
+        Assert.Equal(TaskActionStatus.Conflict, replay.Status);
+        Assert.Contains("with other values", replay.Conflict);
+        Assert.Equal("{\"approved\":true}", replay.Task!.Outcome);
     }
 }

@@ -38,6 +38,11 @@ namespace Wuyi.Runtime.Store.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("applied_at");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fingerprint");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -89,6 +94,22 @@ namespace Wuyi.Runtime.Store.Migrations.Postgres
                         .HasDatabaseName("ix_buffered_messages_name_correlation_key");
 
                     b.ToTable("buffered_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Runtime.Store.ClockRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("Now")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("now");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_clock");
+
+                    b.ToTable("manual_clock", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Runtime.Store.DefinitionRecord", b =>
@@ -147,6 +168,54 @@ namespace Wuyi.Runtime.Store.Migrations.Postgres
                         .HasDatabaseName("ix_definitions_key_version");
 
                     b.ToTable("definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Runtime.Store.FanOutRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("request");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fan_outs");
+
+                    b.HasIndex("Status", "ClaimedUntil")
+                        .HasDatabaseName("ix_fan_outs_status_claimed_until");
+
+                    b.ToTable("fan_outs", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Runtime.Store.HeldStimulusRecord", b =>
@@ -577,6 +646,10 @@ namespace Wuyi.Runtime.Store.Migrations.Postgres
                     b.Property<string>("RegionCode")
                         .HasColumnType("text")
                         .HasColumnName("region_code");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -32,6 +32,11 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("applied_at");
 
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fingerprint");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -83,6 +88,22 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                         .HasDatabaseName("ix_buffered_messages_name_correlation_key");
 
                     b.ToTable("buffered_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Runtime.Store.ClockRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Now")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("now");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manual_clock");
+
+                    b.ToTable("manual_clock", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Runtime.Store.DefinitionRecord", b =>
@@ -139,6 +160,54 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                         .HasDatabaseName("ix_definitions_key_version");
 
                     b.ToTable("definitions", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Runtime.Store.FanOutRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fan_outs");
+
+                    b.HasIndex("Status", "ClaimedUntil")
+                        .HasDatabaseName("ix_fan_outs_status_claimed_until");
+
+                    b.ToTable("fan_outs", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Runtime.Store.HeldStimulusRecord", b =>
@@ -561,6 +630,10 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Status")
                         .IsRequired()
