@@ -6,6 +6,7 @@ using Wuyi.Engine.Stimuli;
 using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Telemetry;
 
 namespace Wuyi.Runtime.Instances;
 
@@ -121,6 +122,7 @@ public sealed class InstanceTransitions(RuntimeDbContext db, DefinitionCatalog c
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                RuntimeMetrics.Committed(changed.Count);
             }
             return [.. written.Select(w => w.Outcome())];
         }
