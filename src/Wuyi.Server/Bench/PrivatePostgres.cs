@@ -59,6 +59,7 @@ internal sealed class PrivatePostgres : IDisposable
         var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size={(durable ? 60 : 50)}";
         var server = new PrivatePostgres(directory, data, asRoot, durable, admin);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        StartReaper(directory, data, asRoot);
         return server;
     }
 
@@ -79,6 +80,27 @@ internal sealed class PrivatePostgres : IDisposable
         finally
         {
             Run("rm", ["-rf", directory], asPostgres: false);
+        }
+    }
+
+    /// <summary>
+    /// A killed process runs no clean-up, and pg_ctl's postmaster outlives it: a small shell, detached from this
+    /// process's tree (so a tree kill spares it), waits for this process to end and then stops the cluster and
+    /// deletes its folder. After a clean exit it finds the folder gone and has nothing to do.
+    /// </summary>
+    private static void StartReaper(string directory, string data, bool asRoot)
+    {
+        var stop = (asRoot ? "runuser -u postgres -- " : "") + $"pg_ctl -D '{data}' -m immediate -w stop";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+                     $"if [ -f '{data}/postmaster.pid' ]; then {stop}; fi; rm -rf '{directory}'";
+        try
+        {
+            using var reaper = Process.Start(new ProcessStartInfo("setsid", ["-f", "sh", "-c", script]) { UseShellExecute = false });
+            reaper?.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid (not Linux): the next start sweeps what a killed process left.
         }
     }
 
