@@ -49,6 +49,7 @@ internal sealed class PrivatePostgres : IDisposable
         if (asRoot)
             Run("chown", ["postgres:postgres", directory], asPostgres: false);
         var data = Path.Combine(directory, "data");
+        StartReaper(directory, data, asRoot);
         var port = FreeLoopbackPort();
         Run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", .. durable ? (string[])[] : ["--no-sync"]], asRoot);
         Run("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120", "start", "-o",
@@ -59,7 +60,6 @@ internal sealed class PrivatePostgres : IDisposable
         var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size={(durable ? 60 : 50)}";
         var server = new PrivatePostgres(directory, data, asRoot, durable, admin);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
-        StartReaper(directory, data, asRoot);
         return server;
     }
 
@@ -86,13 +86,15 @@ internal sealed class PrivatePostgres : IDisposable
     /// <summary>
     /// A killed process runs no clean-up, and pg_ctl's postmaster outlives it: a small shell, detached from this
     /// process's tree (so a tree kill spares it), waits for this process to end and then stops the cluster and
-    /// deletes its folder. After a clean exit it finds the folder gone and has nothing to do.
+    /// deletes its folder. It starts before initdb, as initdb and pg_ctl go on after their parent is killed: it stops
+    /// the cluster until no process runs on it any more. After a clean exit it finds the folder gone.
     /// </summary>
     private static void StartReaper(string directory, string data, bool asRoot)
     {
         var stop = (asRoot ? "runuser -u postgres -- " : "") + $"pg_ctl -D '{data}' -m immediate -w stop";
-        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
-                     $"if [ -f '{data}/postmaster.pid' ]; then {stop}; fi; rm -rf '{directory}'";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; i=0; " +
+                     $"while [ $i -lt 120 ]; do if [ -f '{data}/postmaster.pid' ]; then {stop}; fi; " +
+                     $"pgrep -f -- '-D[ ]{data}' || break; i=$((i+1)); sleep 1; done; rm -rf '{directory}'";
         try
         {
             using var reaper = Process.Start(new ProcessStartInfo("setsid", ["-f", "sh", "-c", script]) { UseShellExecute = false });

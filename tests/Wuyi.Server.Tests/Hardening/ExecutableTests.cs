@@ -73,18 +73,36 @@ public sealed class ExecutableTests
     }
 
     [Fact]
+    public async Task PrivatePostgres_OwnerKilledDuringInitdb_FolderRemoved()
+    {
+        using var folder = new TemporaryDirectory();
+        using var wuyi = BuiltExecutable.Start(folder.Path, "bench", "--only", "certification", "--instances", "2", "--no-docs");
+        var owner = wuyi.Process.Id;
+        var cluster = await WaitForAsync(() => Directory.GetDirectories(Path.GetTempPath(), $"wuyi-bench-pg-{owner}-*").FirstOrDefault(),
+            TimeSpan.FromMinutes(3), wuyi);
+
+        wuyi.Process.Kill();
+        await wuyi.Process.WaitForExitAsync();
+
+        await WaitForAsync(() => Directory.Exists(cluster) ? null : "gone", TimeSpan.FromSeconds(90), null);
+        Assert.False(PostgresRunsIn(cluster), $"a postgres process still runs in {cluster}");
+    }
+
+    [Fact]
     public async Task PrivatePostgres_OwnerKilled_ClusterStoppedAndFolderRemoved()
     {
         using var folder = new TemporaryDirectory();
         using var wuyi = BuiltExecutable.Start(folder.Path, "bench", "--only", "certification", "--instances", "2", "--no-docs");
         var owner = wuyi.Process.Id;
+        // Killed while its cluster runs (server.log is pg_ctl's): initdb's own lock file comes earlier.
         var cluster = await WaitForAsync(() => Directory.GetDirectories(Path.GetTempPath(), $"wuyi-bench-pg-{owner}-*")
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "data", "postmaster.pid"))), TimeSpan.FromMinutes(3), wuyi);
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "server.log")) && File.Exists(Path.Combine(d, "data", "postmaster.pid"))),
+            TimeSpan.FromMinutes(3), wuyi);
 
         wuyi.Process.Kill(); // SIGKILL: no clean-up of its own runs
         await wuyi.Process.WaitForExitAsync();
 
-        await WaitForAsync(() => Directory.Exists(cluster) ? null : "gone", TimeSpan.FromSeconds(60), null);
+        await WaitForAsync(() => Directory.Exists(cluster) ? null : "gone", TimeSpan.FromSeconds(90), null);
         Assert.False(PostgresRunsIn(cluster), $"a postgres process still runs in {cluster}");
     }
 
