@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Telemetry;
 
 namespace Wuyi.Runtime.Instances;
 
@@ -180,6 +181,7 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                RuntimeMetrics.Committed(changed.Count);
             }
             var outcomes = written.Select(w => w.Outcome()).ToList();
             foreach (var outcome in outcomes)

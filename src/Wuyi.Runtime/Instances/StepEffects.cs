@@ -7,6 +7,7 @@ using Wuyi.Engine.State;
 using Wuyi.Engine.Stimuli;
 using Wuyi.Engine.Trace;
 using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Telemetry;
 
 namespace Wuyi.Runtime.Instances;
 
@@ -131,6 +132,7 @@ internal sealed class StepEffects
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "cancelled"), cancellationToken);
         db.UserTasks.AddRange(newTasks);
         db.Incidents.AddRange(incidents);
+        RuntimeMetrics.Incidents.Add(incidents.Count);
         db.Outbox.AddRange(Outbox);
     }
 

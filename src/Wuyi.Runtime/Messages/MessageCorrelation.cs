@@ -7,6 +7,7 @@ using Wuyi.Runtime.Definitions;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Telemetry;
 
 namespace Wuyi.Runtime.Messages;
 
@@ -58,8 +59,8 @@ public sealed class MessageCorrelation(RuntimeDbContext db, InstanceTransitions 
                 .Select(w => new StimulusRequest(w.InstanceId, new MessageReceived(w.Id, message.Variables),
                     $"msg:{message.MessageId}:{w.InstanceId}", message.Actor)).ToList();
             foreach (var outcome in await transitions.ApplyBatchAsync(requests, cancellationToken))
-                if (outcome.Succeeded)
-                    correlated.Add(outcome.InstanceId);
+                if (outcome.Succeeded && correlated.Add(outcome.InstanceId))
+                    RuntimeMetrics.FanOutReached.Add(1);
         }
         // A repeat (or a racing duplicate) finds the waits gone: the instances it reached are in the applied keys.
         var keyPrefix = $"msg:{message.MessageId}:";

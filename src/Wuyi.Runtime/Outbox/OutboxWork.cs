@@ -8,6 +8,7 @@ using Wuyi.Engine.Stimuli;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Telemetry;
 
 namespace Wuyi.Runtime.Outbox;
 
@@ -161,6 +162,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
             });
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+            RuntimeMetrics.Incidents.Add(1);
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Wuyi.Runtime.Persistence;
 
@@ -15,6 +17,9 @@ public static class ModuleDbContextOptions
             DatabaseProvider.PostgreSql => builder.UseNpgsql(target.ConnectionString, o => o.MigrationsHistoryTable(history)),
             _ => builder.UseSqlite(target.ConnectionString, o => o.MigrationsHistoryTable(history)),
         };
+        // A failed command is an exception its caller handles (a duplicate-key race retried) or lets through to the
+        // request log as a 500; EF's own error lines would log every handled race as a failure.
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         return builder.UseSnakeCaseNamingConvention();
     }
 

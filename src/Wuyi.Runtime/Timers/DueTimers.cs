@@ -5,6 +5,7 @@ using Wuyi.Engine.Stimuli;
 using Wuyi.Engine.Timers;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
+using Wuyi.Runtime.Telemetry;
 
 namespace Wuyi.Runtime.Timers;
 
@@ -43,6 +44,7 @@ public sealed class DueTimers(RuntimeDbContext db, InstanceTransitions transitio
         var won = db.Database.IsNpgsql()
             ? await ClaimSkippingLockedAsync(now, count, token, until, cancellationToken)
             : await ClaimConditionallyAsync(now, count, token, until, cancellationToken);
+        won.ForEach(w => RuntimeMetrics.TimerLag.Record((now - w.DueAt).TotalSeconds));
         return [.. won.OrderBy(w => w.DueAt).ThenBy(w => w.Id, StringComparer.Ordinal).Select(w => new StimulusRequest(w.InstanceId,
             new TimerFired(w.Id), $"timer:{w.Id}:{w.DueAt.ToUnixTimeMilliseconds()}", "system:timer"))];
     }

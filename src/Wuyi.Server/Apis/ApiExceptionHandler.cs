@@ -7,31 +7,32 @@ using Wuyi.Runtime.Persistence;
 namespace Wuyi.Server.Apis;
 
 /// <summary>
-/// Turns the failures a client can act on into problem details that say what went wrong: an unreadable
-/// request (malformed JSON, a missing body) is a 400 naming the parameter; an unreachable database is a
-/// 503. Everything else stays a 500 without internals.
+/// Turns the failures a client can act on into problem details that say what went wrong in the API's terms: an
+/// unreadable request (malformed JSON, a value of the wrong kind, a missing body, a body over the limit) is a
+/// 400/413 naming the field, what it expected and what came; an unreachable database is a 503. Everything else
+/// stays a 500 without internals.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
+        var problem = exception switch
         {
-            BadHttpRequestException e => (e.StatusCode, "The request is invalid",
-                e.InnerException is { Message: var inner } ? $"{e.Message} {inner}" : e.Message),
-            InputLimitException e => (e.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                "The request breaks a limit", e.Message),
-            DatabaseUnavailableException e => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable", e.Message),
-            _ => (0, "", ""),
+            BadHttpRequestException e => BindingFailures.Describe(e, context).ToProblemDetails(),
+            InputLimitException e => new ProblemDetails
+            {
+                Status = e.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                Title = "The request breaks a limit", Detail = e.Message,
+            },
+            DatabaseUnavailableException e => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable, Title = "The database is unavailable", Detail = e.Message,
+            },
+            _ => null,
         };
-        if (status == 0)
+        if (problem is null)
             return false;
-        context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 }

@@ -13,9 +13,6 @@ namespace Wuyi.Server.Apis;
 /// <summary>Deploying BPMN models and reading their versions.</summary>
 public static class DefinitionsApi
 {
-    /// <summary>The largest BPMN document accepted (the shipped models are a few hundred kilobytes).</summary>
-    public const int MaxDocumentBytes = 8 * 1024 * 1024;
-
     /// <summary>Maps <c>/api/definitions</c>.</summary>
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
@@ -83,8 +80,7 @@ public static class DefinitionsApi
     /// <summary>The XML from the body, or from the one file of a multipart form.</summary>
     private static async Task<(string? Xml, ProblemHttpResult? Problem)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxDocumentBytes)
-            return (null, ApiProblems.BadRequest($"The document is larger than {MaxDocumentBytes} bytes."));
+        // The body's size is limited for every request, chunked or not (Wuyi:Limits:MaxRequestBodyBytes, RequestGuard).
         string xml;
         if (request.HasFormContentType)
         {

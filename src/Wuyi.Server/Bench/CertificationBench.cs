@@ -32,7 +32,7 @@ internal sealed class CertificationBench(BenchSettings settings, TextWriter log)
         await ShippedWorkflows.DeployAsync(runtime.Services, new WuyiSettings(), cancellationToken);
         if (!await runtime.RequestAsync(s => s.GetRequiredService<RuntimeDbContext>().Definitions.AnyAsync(d => d.Key == CertificationProcess.Key,
                 cancellationToken), cancellationToken))
-            throw new BenchException("the shipped workflows (workflows/*.bpmn) were not found: run wuyi bench from the repository");
+            throw new BenchException("the certification model is not among the shipped workflows");
         var all = await runtime.RequestAsync(s => s.GetRequiredService<CertificationDbContext>().Regions.AsNoTracking()
             .Where(r => r.Level == RegionLevel.Village).OrderBy(r => r.Code).Select(r => r.Code).ToListAsync(cancellationToken), cancellationToken);
         var areas = Sample(all, settings.CertificationAreas);

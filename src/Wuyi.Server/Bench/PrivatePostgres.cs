@@ -49,6 +49,7 @@ internal sealed class PrivatePostgres : IDisposable
         if (asRoot)
             Run("chown", ["postgres:postgres", directory], asPostgres: false);
         var data = Path.Combine(directory, "data");
+        StartReaper(directory, data, asRoot);
         var port = FreeLoopbackPort();
         Run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", .. durable ? (string[])[] : ["--no-sync"]], asRoot);
         Run("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120", "start", "-o",
@@ -79,6 +80,29 @@ internal sealed class PrivatePostgres : IDisposable
         finally
         {
             Run("rm", ["-rf", directory], asPostgres: false);
+        }
+    }
+
+    /// <summary>
+    /// A killed process runs no clean-up, and pg_ctl's postmaster outlives it: a small shell, detached from this
+    /// process's tree (so a tree kill spares it), waits for this process to end and then stops the cluster and
+    /// deletes its folder. It starts before initdb, as initdb and pg_ctl go on after their parent is killed: it stops
+    /// the cluster until no process runs on it any more. After a clean exit it finds the folder gone.
+    /// </summary>
+    private static void StartReaper(string directory, string data, bool asRoot)
+    {
+        var stop = (asRoot ? "runuser -u postgres -- " : "") + $"pg_ctl -D '{data}' -m immediate -w stop";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; i=0; " +
+                     $"while [ $i -lt 120 ]; do if [ -f '{data}/postmaster.pid' ]; then {stop}; fi; " +
+                     $"pgrep -f -- '-D[ ]{data}' || break; i=$((i+1)); sleep 1; done; rm -rf '{directory}'";
+        try
+        {
+            using var reaper = Process.Start(new ProcessStartInfo("setsid", ["-f", "sh", "-c", script]) { UseShellExecute = false });
+            reaper?.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No setsid (not Linux): the next start sweeps what a killed process left.
         }
     }
 

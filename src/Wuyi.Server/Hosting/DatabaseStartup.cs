@@ -26,12 +26,20 @@ internal static class DatabaseStartup
                 .LogInformation("Seeded {Count} regions from {File}", seeded, RegionSeed.FileName);
     }
 
-    /// <summary>Seeds the demo certifications if there is none yet (first start of the embedded default).</summary>
+    /// <summary>Seeds the demo certifications if there is none yet (first start of the embedded default).
+    /// Demo data is a convenience: a failure to seed it is logged and the service starts anyway.</summary>
     public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var started = await DemoCertifications.SeedIfEmptyAsync(services, cancellationToken);
-        if (started > 0)
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
-                .LogInformation("Seeded {Count} demo certifications in {County} (Wuyi:Demo=false to start empty)", started, DemoCertifications.County);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        try
+        {
+            var started = await DemoCertifications.SeedIfEmptyAsync(services, cancellationToken);
+            if (started > 0)
+                logger.LogInformation("Seeded {Count} demo certifications in {County} (Wuyi:Demo=false to start empty)", started, DemoCertifications.County);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Seeding the demo certifications failed; the service starts without them");
+        }
     }
 }

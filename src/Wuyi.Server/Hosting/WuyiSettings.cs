@@ -18,7 +18,8 @@ public sealed class WuyiSettings
     /// <summary>Where a manual clock starts (default 2022-08-24T00:00+08:00, the programme's publication).</summary>
     public DateTimeOffset? ManualClockStart { get; set; }
 
-    /// <summary>The folder of the shipped BPMN models deployed at start-up (default: the nearest <c>workflows</c> folder).</summary>
+    /// <summary>A folder that replaces the shipped content (models, forms, mail templates, calendars) built into the
+    /// executable; empty for the built-in content.</summary>
     public string? WorkflowsDirectory { get; set; }
 
     /// <summary>Whether <c>serve</c> applies pending migrations and seeds the regions at start-up.</summary>
@@ -32,4 +33,7 @@ public sealed class WuyiSettings
 
     /// <summary>Whether the demo is seeded, as <see cref="Demo"/> says or its default.</summary>
     public bool SeedsDemo => Demo ?? string.IsNullOrWhiteSpace(Database);
+
+    /// <summary>OpenTelemetry export (section <c>Wuyi:Telemetry</c>), off by default.</summary>
+    public TelemetrySettings Telemetry { get; set; } = new();
 }

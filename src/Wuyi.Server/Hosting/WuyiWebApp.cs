@@ -20,7 +20,8 @@ public static class WuyiWebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Services.AddWuyi(builder.Configuration);
+        var settings = builder.Services.AddWuyi(builder.Configuration);
+        builder.Services.AddWuyiTelemetry(settings.Telemetry);
         configure?.Invoke(builder.Services);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -36,9 +37,12 @@ public static class WuyiWebApp
 
         var app = builder.Build();
         EnsureHandlerNamesUnique(app.Services);
+        app.UseMiddleware<RequestLogging>(); // outermost: it logs the status the exception handler finally sent
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestLogging>();
+        app.UseRouting();
+        app.UseMiddleware<RequestGuard>();
+        app.MapWuyiTelemetry(settings.Telemetry);
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthApi();
