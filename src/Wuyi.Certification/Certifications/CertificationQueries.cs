@@ -15,14 +15,13 @@ namespace Wuyi.Certification.Certifications;
 public sealed class CertificationQueries(RuntimeDbContext runtime, CertificationDbContext db)
 {
     private static readonly string[] CriteriaVariables = ["selfAssessment", "inspectionCriteria"];
-    private static readonly string[] BenefitVariables = ["testingFrequency", "stayInsideRegime"];
+    private static readonly string[] BenefitVariables = ["controlLevel", "testingFrequency", "stayInsideRegime", "benefitsSince", "inHighRiskZone"];
     private static readonly string[] RecordVariables =
     [
         "areaType", "contactPerson", "appliedAt", "certifiedAt", "suspendedAt", "restoredAt", "delistedAt", "cancelledAt", "endedAt",
         "observationEndsAt", "lastInfectionAt", "restarts", "openCloseContacts", "restorations", "revisions", "returnedBy",
         "endReason", "endedDuring", "delistedFrom", "cancelledFrom", "eligibilityReason", "inspectionPassed",
-        "inspectionFindings", "lastInspectedAt", "rectification", "rectificationPlan", "rectifiedAt", "inHighRiskZone", "spotCheckMode",
-        "spotCheckInterval", "spotCheckOffset",
+        "inspectionFindings", "lastInspectedAt", "rectification", "rectificationPlan", "rectifiedAt", "countEndsAt",
     ];
 
     private static readonly JsonSerializerOptions ReviewJson = new(JsonSerializerDefaults.Web)
@@ -78,7 +77,8 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
         var needed = listed.SelectMany(i => PathCodes(i.AreaCode)).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => needed.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         return [.. listed.Select(c => new RegistryEntry(c.AreaCode, c.AreaName, c.Status, c.CertifiedAt, c.Status == "suspended" ? c.SuspendedAt : null,
-            [.. PathCodes(c.AreaCode).Where(names.ContainsKey).Select(p => new RegionRef(p, names[p]))]))];
+            [.. PathCodes(c.AreaCode).Where(names.ContainsKey).Select(p => new RegionRef(p, names[p]))],
+            new BenefitsView(c.ControlLevel ?? "standard", c.TestingFrequency ?? "standard", c.StayInsideRegime, c.BenefitsSince)))];
     }
 
     /// <summary>Every completed review of the certification, oldest first, from the task rows (the completion's variables).</summary>
