@@ -64,15 +64,6 @@ public sealed class EpidemicStatus(CertificationDbContext db, TimeProvider clock
             $"county {countyCode} has recorded no infection since {Day(since)} and no declaration", null, null, declared?.ChangedAt);
     }
 
-    /// <summary>The county's dynamic-zero status: true at dynamic zero, false not, null no outbreak.</summary>
-    public async Task<bool?> CountyDynamicZeroAsync(string countyCode, CancellationToken cancellationToken) =>
-        (await CountyAsync(countyCode, cancellationToken)).Status switch
-        {
-            CountyStates.DynamicZero => true,
-            CountyStates.NotDynamicZero => false,
-            _ => null,
-        };
-
     /// <summary>Decides whether the area may take part now.</summary>
     public async Task<Eligibility> CheckAsync(string areaCode, CancellationToken cancellationToken)
     {
