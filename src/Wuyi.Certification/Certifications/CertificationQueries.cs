@@ -56,14 +56,16 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
             .Select(t => new OpenTaskView(t.Id, t.ElementId, t.Name, t.CandidateGroups, t.DueAt)).ToListAsync(cancellationToken);
         var reviews = await ReviewsAsync(id, cancellationToken);
         var history = await runtime.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
-        var timeline = history.Select(h => new TimelineEntry(h.At, h.Type, h.ElementId, h.Actor, JsonDocument.Parse(h.Data).RootElement.Clone())).ToList();
+        // Inspections stay out of the certification's own view (their results are in the record once they are done).
+        var timeline = history.Where(h => h.ElementId is null || !CertificationProcess.InspectionElements.Contains(h.ElementId))
+            .Select(h => new TimelineEntry(h.At, h.Type, h.ElementId, h.Actor, JsonDocument.Parse(h.Data).RootElement.Clone())).ToList();
         var criteria = Pick(variables, CriteriaVariables);
         foreach (var (element, name) in ReviewLevels.All)
             if (reviews.LastOrDefault(r => r.Level == element) is { } latest)
                 criteria[name] = JsonSerializer.SerializeToElement(latest, ReviewJson);
         var summary = new CertificationSummary(record.Id, record.BusinessKey ?? "", EngineValues.Text(variables, "areaName"),
             EngineValues.Text(variables, "status") ?? record.Status, record.CreatedAt, EngineValues.Date(variables, "certifiedAt"), record.EndedAt);
-        return new CertificationDetail(summary, [.. state.ActiveElementIds], tasks, criteria, Pick(variables, BenefitVariables),
+        return new CertificationDetail(summary, [.. state.ActiveElementIds.Where(e => !CertificationProcess.InspectionElements.Contains(e))], tasks, criteria, Pick(variables, BenefitVariables),
             Pick(variables, RecordVariables), reviews, timeline);
     }
 

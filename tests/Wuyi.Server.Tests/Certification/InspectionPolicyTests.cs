@@ -40,6 +40,10 @@ public sealed class InspectionPolicyTests
         Assert.Equal(["inspector:46"], Assert.Single(covert.EnumerateArray()).Strings("candidateGroups"));
         Assert.Equal(1, await NoticesAsync(s));
         Assert.Equal([0.5, 0.5], draws.SharesSeen);
+        var detail = await s.DetailAsync(id); // what the area may read shows neither the running check nor the next one's time
+        Assert.Equal(["Certified", "DynamicManagement"], detail.Strings("activeElements").Order());
+        Assert.DoesNotContain(detail.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("elementId").GetString() is "SpotCheckDue"
+            or "ScheduledCheck" or "PlanSpotCheck" or "ScheduledSpotCheck");
     }
 
     [Fact]
