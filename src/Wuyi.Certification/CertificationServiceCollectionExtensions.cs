@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wuyi.Certification.Areas;
 using Wuyi.Certification.Certifications;
 using Wuyi.Certification.Epidemic;
 using Wuyi.Certification.Handlers;
+using Wuyi.Certification.Inspections;
 using Wuyi.Certification.Persistence;
 using Wuyi.Certification.Regions;
 using Wuyi.Certification.Signals;
@@ -28,6 +30,8 @@ public static class CertificationServiceCollectionExtensions
         services.AddScoped<EpidemicStatus>();
         services.AddScoped<SignalIntake>();
         services.AddScoped<CertificationApplications>();
+        services.AddScoped<InspectionPolicies>();
+        services.TryAddSingleton<IInspectionDraws, HashedInspectionDraws>();
         services.AddScoped<CertificationQueries>();
         services.AddScoped<CertificationProjection>();
         services.AddScoped<ITransitionObserver, CertificationStatusRows>();
@@ -36,6 +40,7 @@ public static class CertificationServiceCollectionExtensions
         services.AddSingleton<IServiceTaskHandler, CheckEligibilityHandler>();
         services.AddSingleton<IServiceTaskHandler, PublishResultHandler>();
         services.AddSingleton<IServiceTaskHandler, NotifyAreaHandler>();
+        services.AddSingleton<IServiceTaskHandler, PlanSpotCheckHandler>();
         return services;
     }
 }

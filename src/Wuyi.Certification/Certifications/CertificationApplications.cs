@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Wuyi.Certification.Areas;
 using Wuyi.Certification.Epidemic;
+using Wuyi.Certification.Inspections;
 using Wuyi.Expressions;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
@@ -10,60 +10,65 @@ using Wuyi.Runtime.Store;
 namespace Wuyi.Certification.Certifications;
 
 /// <summary>
-/// Takes applications: checks the area, the self-assessment, that no certification of the area is live and that
-/// the area may take part, then starts a <c>certification</c> instance with business key = the area code.
+/// Takes applications: checks the area, the self-assessment (all seven criteria claimed), that no certification of the
+/// area is live and that the area may take part, then starts a <c>certification</c> instance with business key = the area code.
 /// </summary>
 public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDirectory areas, EpidemicStatus epidemic,
-    InstanceTransitions transitions, IOptions<CertificationOptions> options)
+    InstanceTransitions transitions, InspectionPolicies policies, IInspectionDraws draws)
 {
-    /// <summary>Applies; the caller runs the pending work afterwards.</summary>
+    /// <summary>Applies (what the application caused is carried out before this returns).</summary>
     public async Task<ApplicationOutcome> ApplyAsync(CertificationApplication application, string actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(application.AreaCode))
-            return ApplicationOutcome.Refused(400, "areaCode is required: the village, community or compound that applies.");
+            return Refused(RefusalKind.Invalid, "areaCode is required: the village, community or compound that applies.");
         if (Criteria.Problem("selfAssessment", application.SelfAssessment) is { } criteriaProblem)
-            return ApplicationOutcome.Refused(400, criteriaProblem);
-        var settings = options.Value;
-        if (!IsoDuration.TryParse(settings.SpotCheckInterval, out var interval) || !interval.TryAddTo(DateTimeOffset.UnixEpoch, out var end)
-            || end <= DateTimeOffset.UnixEpoch)
-            throw new InvalidOperationException($"{CertificationOptions.Section}:SpotCheckInterval must be a positive ISO 8601 duration, not '{settings.SpotCheckInterval}'");
+            return Refused(RefusalKind.Invalid, criteriaProblem);
+        // The area's own judgement counts: an area that does not claim all seven criteria does not meet the standard.
+        var lacking = Criteria.Keys.Where(k => !application.SelfAssessment![k]).ToList();
+        if (lacking.Count > 0)
+            return Refused(RefusalKind.Unprocessable,
+                $"selfAssessment does not claim every criterion of the standard (创建标准): lacking {string.Join(", ", lacking)}.");
         var area = await areas.FindAsync(application.AreaCode, cancellationToken);
         if (area is null)
-            return ApplicationOutcome.Refused(404, $"areaCode '{application.AreaCode}' is not a known village, community or compound.");
+            return Refused(RefusalKind.NotFound, $"areaCode '{application.AreaCode}' is not a known village, community or compound.");
         var previous = await runtime.Instances.AsNoTracking()
             .Where(i => i.ProcessKey == CertificationProcess.Key && i.BusinessKey == area.Code)
             .Select(i => new { i.Id, i.EndedAt }).ToListAsync(cancellationToken);
         if (previous.FirstOrDefault(p => p.EndedAt is null) is { } live)
-            return ApplicationOutcome.Refused(409, $"{area.Name} ({area.Code}) already has a live certification ({live.Id}); it may apply again once that ends.");
+            return Refused(RefusalKind.Conflict, $"{area.Name} ({area.Code}) already has a live certification ({live.Id}); it may apply again once that ends.");
         var eligibility = await epidemic.CheckAsync(area.Code, cancellationToken);
         if (!eligibility.Eligible)
-            return ApplicationOutcome.Refused(422, $"{area.Name} ({area.Code}) may not take part now: {eligibility.Reason}.");
+            return Refused(RefusalKind.Unprocessable, $"{area.Name} ({area.Code}) may not take part now: {eligibility.Reason}.");
 
-        var intervalDays = Math.Max(1, (int)(end - DateTimeOffset.UnixEpoch).TotalDays);
-        // The engine has no randomness: the domain picks the first spot-check's offset, spreading the checks of all areas.
-        var offsetDays = Random.Shared.Next(1, intervalDays + 1);
+        // One id per area and attempt: two racing applications make the same id, and the second changes nothing.
+        var instanceId = string.Create(CultureInfo.InvariantCulture, $"cert-{area.Code}-{previous.Count + 1}");
+        var policy = await policies.CurrentAsync(cancellationToken);
+        // The engine has no randomness: the domain draws the first spot-check's offset, spreading the checks of all areas.
+        var offsetDays = draws.FirstCheckDay(instanceId, policy.FirstCheckWithinDays);
+        var zone = await epidemic.RiskZoneAsync(area.Code, cancellationToken);
         var variables = new Dictionary<string, object?>
         {
             ["areaCode"] = area.Code, ["areaName"] = area.Name, ["areaType"] = area.Type,
             ["townshipCode"] = area.TownshipCode, ["countyCode"] = area.CountyCode, ["cityCode"] = area.CityCode, ["provinceCode"] = area.ProvinceCode,
             ["lastInfectionAt"] = eligibility.LastInfectionAt is { } last ? IsoDate.ToText(last) : null,
             ["selfAssessment"] = application.SelfAssessment!.ToDictionary(c => c.Key, c => (object?)c.Value),
-            ["inHighRiskZone"] = application.InHighRiskZone ?? false,
-            ["spotCheckMode"] = settings.SpotCheckMode,
-            ["spotCheckInterval"] = settings.SpotCheckInterval,
+            // The signalled zone wins; the application's own word stands only where none was signalled.
+            ["inHighRiskZone"] = zone == RiskZones.High || (application.InHighRiskZone ?? false),
+            ["spotCheckMode"] = policy.CovertShare >= 0.5 ? "covert" : "open",
+            ["spotCheckInterval"] = string.Create(CultureInfo.InvariantCulture, $"P{policy.IntervalDays}D"),
             ["spotCheckOffset"] = string.Create(CultureInfo.InvariantCulture, $"P{offsetDays}D"),
         };
         if (application.ContactPerson is { } contact)
             variables["contactPerson"] = new Dictionary<string, object?> { ["name"] = contact.Name, ["phone"] = contact.Phone };
-        // One id per area and attempt: two racing applications make the same id, and the second changes nothing.
-        var instanceId = string.Create(CultureInfo.InvariantCulture, $"cert-{area.Code}-{previous.Count + 1}");
         var outcome = await transitions.StartAsync(new StartInstanceRequest(CertificationProcess.Key, area.Code, variables, actor, instanceId),
             cancellationToken);
         return outcome.Status switch
         {
-            TransitionStatus.Applied => new ApplicationOutcome(outcome.InstanceId, 201, null),
-            TransitionStatus.Duplicate => ApplicationOutcome.Refused(409, $"{area.Name} ({area.Code}) already has a live certification ({outcome.InstanceId})."),
-            _ => ApplicationOutcome.Refused(422, $"the certification could not start: {outcome.Refusal}"),
+            TransitionStatus.Applied => new ApplicationOutcome(outcome.InstanceId, null),
+            TransitionStatus.Duplicate => Refused(RefusalKind.Conflict, $"{area.Name} ({area.Code}) already has a live certification ({outcome.InstanceId})."),
+            _ => Refused(RefusalKind.Unprocessable, $"the certification could not start: {outcome.Refusal}"),
         };
     }
+
+    private static ApplicationOutcome Refused(RefusalKind kind, string message) => new(null, new Refusal(kind, message));
 }

@@ -8,7 +8,8 @@ namespace Wuyi.Certification.Certifications;
 /// <param name="OpenTasks">Its open user tasks.</param>
 /// <param name="Criteria">The criteria: <c>selfAssessment</c> and <c>inspectionCriteria</c> (criterion → met), and the latest
 /// <c>townshipReview</c>, <c>countyAssessment</c> and <c>provincialFiling</c> (a <see cref="ReviewView"/> each), those present.</param>
-/// <param name="Benefits">The benefits on record: <c>testingFrequency</c> and <c>stayInsideRegime</c>.</param>
+/// <param name="Benefits">The benefits in force: <c>controlLevel</c>, <c>testingFrequency</c>, <c>stayInsideRegime</c>, since when
+/// (<c>benefitsSince</c>), and whether the area lies in a high-risk zone (<c>inHighRiskZone</c>).</param>
 /// <param name="Record">The other variables the model writes (dates, counts, reasons).</param>
 /// <param name="Reviews">Every completed review, every round (a returned application is reviewed again), oldest first.</param>
 /// <param name="Timeline">The instance history, oldest first.</param>

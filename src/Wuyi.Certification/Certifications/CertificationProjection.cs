@@ -93,6 +93,10 @@ public sealed class CertificationProjection(RuntimeDbContext runtime, Certificat
         row.Status = status;
         row.CertifiedAt = EngineValues.Date(variables, "certifiedAt");
         row.SuspendedAt = EngineValues.Date(variables, "suspendedAt");
+        row.ControlLevel = EngineValues.Text(variables, "controlLevel");
+        row.TestingFrequency = EngineValues.Text(variables, "testingFrequency");
+        row.StayInsideRegime = variables.TryGetValue("stayInsideRegime", out var stayInside) && stayInside is true;
+        row.BenefitsSince = EngineValues.Date(variables, "benefitsSince");
         row.EndedAt = endedAt;
         row.Revision = revision;
         return true;

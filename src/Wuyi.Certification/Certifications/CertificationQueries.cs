@@ -15,14 +15,13 @@ namespace Wuyi.Certification.Certifications;
 public sealed class CertificationQueries(RuntimeDbContext runtime, CertificationDbContext db)
 {
     private static readonly string[] CriteriaVariables = ["selfAssessment", "inspectionCriteria"];
-    private static readonly string[] BenefitVariables = ["testingFrequency", "stayInsideRegime"];
+    private static readonly string[] BenefitVariables = ["controlLevel", "testingFrequency", "stayInsideRegime", "benefitsSince", "inHighRiskZone"];
     private static readonly string[] RecordVariables =
     [
         "areaType", "contactPerson", "appliedAt", "certifiedAt", "suspendedAt", "restoredAt", "delistedAt", "cancelledAt", "endedAt",
         "observationEndsAt", "lastInfectionAt", "restarts", "openCloseContacts", "restorations", "revisions", "returnedBy",
         "endReason", "endedDuring", "delistedFrom", "cancelledFrom", "eligibilityReason", "inspectionPassed",
-        "inspectionFindings", "lastInspectedAt", "rectification", "rectificationPlan", "rectifiedAt", "inHighRiskZone", "spotCheckMode",
-        "spotCheckInterval", "spotCheckOffset",
+        "inspectionFindings", "lastInspectedAt", "rectification", "rectificationPlan", "rectifiedAt", "countEndsAt",
     ];
 
     private static readonly JsonSerializerOptions ReviewJson = new(JsonSerializerDefaults.Web)
@@ -57,14 +56,16 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
             .Select(t => new OpenTaskView(t.Id, t.ElementId, t.Name, t.CandidateGroups, t.DueAt)).ToListAsync(cancellationToken);
         var reviews = await ReviewsAsync(id, cancellationToken);
         var history = await runtime.History.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id).ToListAsync(cancellationToken);
-        var timeline = history.Select(h => new TimelineEntry(h.At, h.Type, h.ElementId, h.Actor, JsonDocument.Parse(h.Data).RootElement.Clone())).ToList();
+        // Inspections stay out of the certification's own view (their results are in the record once they are done).
+        var timeline = history.Where(h => h.ElementId is null || !CertificationProcess.InspectionElements.Contains(h.ElementId))
+            .Select(h => new TimelineEntry(h.At, h.Type, h.ElementId, h.Actor, JsonDocument.Parse(h.Data).RootElement.Clone())).ToList();
         var criteria = Pick(variables, CriteriaVariables);
         foreach (var (element, name) in ReviewLevels.All)
             if (reviews.LastOrDefault(r => r.Level == element) is { } latest)
                 criteria[name] = JsonSerializer.SerializeToElement(latest, ReviewJson);
         var summary = new CertificationSummary(record.Id, record.BusinessKey ?? "", EngineValues.Text(variables, "areaName"),
             EngineValues.Text(variables, "status") ?? record.Status, record.CreatedAt, EngineValues.Date(variables, "certifiedAt"), record.EndedAt);
-        return new CertificationDetail(summary, [.. state.ActiveElementIds], tasks, criteria, Pick(variables, BenefitVariables),
+        return new CertificationDetail(summary, [.. state.ActiveElementIds.Where(e => !CertificationProcess.InspectionElements.Contains(e))], tasks, criteria, Pick(variables, BenefitVariables),
             Pick(variables, RecordVariables), reviews, timeline);
     }
 
@@ -78,7 +79,8 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
         var needed = listed.SelectMany(i => PathCodes(i.AreaCode)).Distinct().ToList();
         var names = await db.Regions.AsNoTracking().Where(r => needed.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         return [.. listed.Select(c => new RegistryEntry(c.AreaCode, c.AreaName, c.Status, c.CertifiedAt, c.Status == "suspended" ? c.SuspendedAt : null,
-            [.. PathCodes(c.AreaCode).Where(names.ContainsKey).Select(p => new RegionRef(p, names[p]))]))];
+            [.. PathCodes(c.AreaCode).Where(names.ContainsKey).Select(p => new RegionRef(p, names[p]))],
+            new BenefitsView(c.ControlLevel ?? "standard", c.TestingFrequency ?? "standard", c.StayInsideRegime, c.BenefitsSince)))];
     }
 
     /// <summary>Every completed review of the certification, oldest first, from the task rows (the completion's variables).</summary>

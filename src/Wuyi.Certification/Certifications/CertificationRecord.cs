@@ -28,6 +28,18 @@ public sealed class CertificationRecord
     /// <summary>When it was last suspended (暂停认定), if it was.</summary>
     public DateTimeOffset? SuspendedAt { get; set; }
 
+    /// <summary>Benefit: <c>lowered</c> (降级管控、优先解封) while certified, else <c>standard</c>.</summary>
+    public string? ControlLevel { get; set; }
+
+    /// <summary>Benefit: <c>reduced</c> nucleic-acid testing while certified, else <c>standard</c>.</summary>
+    public string? TestingFrequency { get; set; }
+
+    /// <summary>Benefit: the stay-inside regime (人不出区、错峰取物、区内有序流动) applies.</summary>
+    public bool StayInsideRegime { get; set; }
+
+    /// <summary>When the benefits last changed.</summary>
+    public DateTimeOffset? BenefitsSince { get; set; }
+
     /// <summary>When it ended, if it did.</summary>
     public DateTimeOffset? EndedAt { get; set; }
 

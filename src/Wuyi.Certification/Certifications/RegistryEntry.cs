@@ -9,5 +9,6 @@ namespace Wuyi.Certification.Certifications;
 /// <param name="CertifiedSince">When it was certified (published).</param>
 /// <param name="SuspendedSince">When it was suspended, while suspended.</param>
 /// <param name="Path">Province, city, county and township (and a compound's community), top down.</param>
+/// <param name="Benefits">The benefits in force and since when, so a county can act on them.</param>
 public sealed record RegistryEntry(string AreaCode, string? AreaName, string Status, DateTimeOffset? CertifiedSince, DateTimeOffset? SuspendedSince,
-    IReadOnlyList<RegionRef> Path);
+    IReadOnlyList<RegionRef> Path, BenefitsView Benefits);

@@ -9,7 +9,7 @@ using Wuyi.Runtime.Outbox;
 namespace Wuyi.Certification.Handlers;
 
 /// <summary>Topic <c>publish-result</c>: records the publication (once per call) and returns the area's open close
-/// contacts now, so a contact reported while the call was out still suspends.</summary>
+/// contacts and risk zone now, so a contact or zone change signalled before certification still counts.</summary>
 internal sealed class PublishResultHandler(IServiceScopeFactory scopes, TimeProvider clock) : IServiceTaskHandler
 {
     public string Name => "publish-result";
@@ -31,10 +31,12 @@ internal sealed class PublishResultHandler(IServiceScopeFactory scopes, TimeProv
             db.AreaNotices.Add(notice);
             await db.SaveChangesAsync(cancellationToken);
         }
-        var open = await scope.ServiceProvider.GetRequiredService<EpidemicStatus>().OpenContactsAsync(areaCode, cancellationToken);
+        var epidemic = scope.ServiceProvider.GetRequiredService<EpidemicStatus>();
+        var open = await epidemic.OpenContactsAsync(areaCode, cancellationToken);
+        var zone = await epidemic.RiskZoneAsync(areaCode, cancellationToken);
         return ServiceResult.Completed(new Dictionary<string, object?>
         {
-            ["publishedAt"] = IsoDate.ToText(notice.At), ["openCloseContacts"] = open.Count,
+            ["publishedAt"] = IsoDate.ToText(notice.At), ["openCloseContacts"] = open.Count, ["inHighRiskZone"] = zone == RiskZones.High,
         });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wuyi.Certification.Areas;
 using Wuyi.Certification.Certifications;
 using Wuyi.Certification.Epidemic;
+using Wuyi.Certification.Inspections;
 using Wuyi.Certification.Regions;
 using Wuyi.Certification.Signals;
 
@@ -27,6 +28,12 @@ public abstract class CertificationDbContext(DbContextOptions options) : DbConte
 
     /// <summary>The counties' dynamic-zero status.</summary>
     public DbSet<CountyStatus> CountyStatuses => Set<CountyStatus>();
+
+    /// <summary>The risk zone each area lies in, where one was signalled.</summary>
+    public DbSet<AreaRiskZone> RiskZones => Set<AreaRiskZone>();
+
+    /// <summary>The inspection policy administrators set (one row; none: the settings' defaults).</summary>
+    public DbSet<InspectionPolicy> InspectionPolicies => Set<InspectionPolicy>();
 
     /// <summary>The accepted epidemic signals and their answers.</summary>
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();

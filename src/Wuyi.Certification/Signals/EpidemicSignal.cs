@@ -10,5 +10,6 @@ namespace Wuyi.Certification.Signals;
 /// <param name="Kind">For an obstruction: one of <see cref="SignalTypes.ObstructionKinds"/>.</param>
 /// <param name="Passed">For an inspection result: passed or failed.</param>
 /// <param name="Findings">For a failed inspection: findings per criterion, passed on to the rectification.</param>
+/// <param name="ZoneLevel">For a risk zone change: the zone the areas lie in now, one of <see cref="Epidemic.RiskZones.All"/>.</param>
 public sealed record EpidemicSignal(string? Id, string? Type, string? AreaCode, string? RegionCode, DateTimeOffset? OccurredAt,
-    string? Reference, string? Kind = null, bool? Passed = null, IReadOnlyDictionary<string, string>? Findings = null);
+    string? Reference, string? Kind = null, bool? Passed = null, IReadOnlyDictionary<string, string>? Findings = null, string? ZoneLevel = null);

@@ -21,7 +21,7 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
 
     private static readonly JsonSerializerOptions AnswerJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Takes the signals in order; the caller runs the pending work afterwards.</summary>
+    /// <summary>Takes the signals in order (what they caused is carried out before this returns).</summary>
     public async Task<List<SignalOutcome>> TakeAsync(IReadOnlyList<EpidemicSignal> signals, string actor, CancellationToken cancellationToken)
     {
         var outcomes = new List<SignalOutcome>(signals.Count);
@@ -33,18 +33,21 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
     private async Task<SignalOutcome> TakeOneAsync(EpidemicSignal signal, string actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(signal.Id) || signal.Id.Length > 200)
-            return SignalOutcome.Refused(signal.Id, 400, "id is required (at most 200 characters): the sender's signal id.");
+            return SignalOutcome.Refused(signal.Id, RefusalKind.Invalid, "id is required (at most 200 characters): the sender's signal id.");
         var id = signal.Id;
         var stored = await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (stored?.Answer is { } answer)
             return JsonSerializer.Deserialize<SignalOutcome>(answer, AnswerJson)!;
 
         if (Validate(signal) is { } invalid)
-            return SignalOutcome.Refused(id, invalid.Status, invalid.Error);
+            return SignalOutcome.Refused(id, invalid.Kind, invalid.Error);
         var type = signal.Type!;
         var target = await ResolveAsync(signal, cancellationToken);
         if (target.Error is not null)
-            return SignalOutcome.Refused(id, target.Status, target.Error);
+            return SignalOutcome.Refused(id, target.Kind, target.Error);
+        // A case in a compound is a new infection in its community too (the compound is part of it); a close contact is not.
+        if (type is SignalTypes.ConfirmedCase or SignalTypes.AsymptomaticCase && WithCommunities(target.Areas) is { } widened)
+            target = (widened, null, target.Kind, null);
 
         List<string> reached = target.Areas;
         if (stored is null)
@@ -53,7 +56,7 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
             if (error is not null)
             {
                 db.ChangeTracker.Clear();
-                return SignalOutcome.Refused(id, 409, error);
+                return SignalOutcome.Refused(id, RefusalKind.Conflict, error);
             }
             reached = changed;
             db.Signals.Add(new SignalRecord { Id = id, Type = type, ReceivedAt = clock.GetUtcNow(), Actor = actor });
@@ -88,7 +91,7 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
                 instances.UnionWith(result.Correlated);
             }
         }
-        var outcome = new SignalOutcome(id, 202, null, reached, [.. instances], message);
+        var outcome = new SignalOutcome(id, null, reached, [.. instances], message);
         var record = await db.Signals.SingleAsync(s => s.Id == id, cancellationToken);
         record.Answer ??= JsonSerializer.Serialize(outcome, AnswerJson);
         await db.SaveChangesAsync(cancellationToken);
@@ -102,53 +105,56 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
         return await db.Signals.AsNoTracking().AnyAsync(s => s.Id == id, cancellationToken);
     }
 
-    private (int Status, string Error)? Validate(EpidemicSignal signal)
+    private (RefusalKind Kind, string Error)? Validate(EpidemicSignal signal)
     {
         if (string.IsNullOrWhiteSpace(signal.Type))
-            return (400, $"type is required: one of {string.Join(", ", SignalTypes.All)}.");
+            return (RefusalKind.Invalid, $"type is required: one of {string.Join(", ", SignalTypes.All)}.");
         if (!SignalTypes.All.Contains(signal.Type))
-            return (422, $"type '{signal.Type}' is unknown: it must be one of {string.Join(", ", SignalTypes.All)}.");
+            return (RefusalKind.Unprocessable, $"type '{signal.Type}' is unknown: it must be one of {string.Join(", ", SignalTypes.All)}.");
         if ((signal.AreaCode is null) == (signal.RegionCode is null))
-            return (400, "exactly one of areaCode (one area) or regionCode (every area under a region) is required.");
+            return (RefusalKind.Invalid, "exactly one of areaCode (one area) or regionCode (every area under a region) is required.");
         if (signal.OccurredAt is not { } occurredAt)
-            return (400, "occurredAt is required: when it happened, an ISO 8601 date-time with offset.");
+            return (RefusalKind.Invalid, "occurredAt is required: when it happened, an ISO 8601 date-time with offset.");
         if (occurredAt > clock.GetUtcNow() + AllowedSkew)
-            return (422, $"occurredAt {IsoDate.ToText(occurredAt)} is in the future (now is {IsoDate.ToText(clock.GetUtcNow())}).");
-        var needsReference = signal.Type is not (SignalTypes.DynamicZeroDeclared or SignalTypes.DynamicZeroLost or SignalTypes.InspectionResult);
+            return (RefusalKind.Unprocessable, $"occurredAt {IsoDate.ToText(occurredAt)} is in the future (now is {IsoDate.ToText(clock.GetUtcNow())}).");
+        var needsReference = signal.Type is not (SignalTypes.DynamicZeroDeclared or SignalTypes.DynamicZeroLost or SignalTypes.InspectionResult
+            or SignalTypes.RiskZoneChanged);
         if (needsReference && string.IsNullOrWhiteSpace(signal.Reference))
-            return (400, signal.Type == SignalTypes.CloseContactCleared
+            return (RefusalKind.Invalid, signal.Type == SignalTypes.CloseContactCleared
                 ? "reference is required: the reference of the close contact this clears."
                 : "reference is required: the health department's reference.");
         if (signal.Reference is { Length: > 200 })
-            return (400, "reference must be at most 200 characters.");
+            return (RefusalKind.Invalid, "reference must be at most 200 characters.");
         if (signal.Type == SignalTypes.Obstruction && !SignalTypes.ObstructionKinds.Contains(signal.Kind ?? ""))
-            return (422, $"an obstruction needs kind, one of {string.Join(", ", SignalTypes.ObstructionKinds)}; not '{signal.Kind}'.");
+            return (RefusalKind.Unprocessable, $"an obstruction needs kind, one of {string.Join(", ", SignalTypes.ObstructionKinds)}; not '{signal.Kind}'.");
         if (signal.Type == SignalTypes.InspectionResult && signal.Passed is null)
-            return (400, "an inspection-result needs passed: true (passed) or false (failed).");
+            return (RefusalKind.Invalid, "an inspection-result needs passed: true (passed) or false (failed).");
+        if (signal.Type == SignalTypes.RiskZoneChanged && !RiskZones.All.Contains(signal.ZoneLevel ?? ""))
+            return (RefusalKind.Unprocessable, $"a risk-zone-changed needs zoneLevel, one of {string.Join(", ", RiskZones.All)}; not '{signal.ZoneLevel}'.");
         if (signal.Type is SignalTypes.DynamicZeroDeclared or SignalTypes.DynamicZeroLost && signal.RegionCode is null)
-            return (400, $"{signal.Type} concerns a county: give its regionCode (6 digits), or a city's or the province's for all their counties.");
+            return (RefusalKind.Invalid, $"{signal.Type} concerns a county: give its regionCode (6 digits), or a city's or the province's for all their counties.");
         return null;
     }
 
-    private async Task<(List<string> Areas, string? RegionPrefix, int Status, string? Error)> ResolveAsync(EpidemicSignal signal,
+    private async Task<(List<string> Areas, string? RegionPrefix, RefusalKind Kind, string? Error)> ResolveAsync(EpidemicSignal signal,
         CancellationToken cancellationToken)
     {
         if (signal.AreaCode is { } areaCode)
             return await areas.FindAsync(areaCode, cancellationToken) is null
-                ? ([], null, 404, $"areaCode '{areaCode}' is not a known village, community or compound.")
-                : ([areaCode], null, 0, null);
+                ? ([], null, RefusalKind.NotFound, $"areaCode '{areaCode}' is not a known village, community or compound.")
+                : ([areaCode], null, RefusalKind.Invalid, null);
         var regionCode = signal.RegionCode!;
         if (signal.Type is SignalTypes.DynamicZeroDeclared or SignalTypes.DynamicZeroLost)
         {
             if (Region.LevelOf(regionCode) is not (RegionLevel.Province or RegionLevel.City or RegionLevel.County))
-                return ([], null, 422, $"{signal.Type} concerns counties: regionCode '{regionCode}' is not a province, city or county code.");
+                return ([], null, RefusalKind.Unprocessable, $"{signal.Type} concerns counties: regionCode '{regionCode}' is not a province, city or county code.");
             var counties = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.County && r.Code.StartsWith(regionCode))
                 .Select(r => r.Code).OrderBy(c => c).ToListAsync(cancellationToken);
-            return counties.Count == 0 ? ([], null, 404, $"regionCode '{regionCode}' is not a known region.") : (counties, null, 0, null);
+            return counties.Count == 0 ? ([], null, RefusalKind.NotFound, $"regionCode '{regionCode}' is not a known region.") : (counties, null, 0, null);
         }
         if (!await areas.RegionExistsAsync(regionCode, cancellationToken))
-            return ([], null, 404, $"regionCode '{regionCode}' is not a known region.");
-        return (await areas.AreasUnderAsync(regionCode, cancellationToken), regionCode, 0, null);
+            return ([], null, RefusalKind.NotFound, $"regionCode '{regionCode}' is not a known region.");
+        return (await areas.AreasUnderAsync(regionCode, cancellationToken), regionCode, RefusalKind.Invalid, null);
     }
 
     /// <summary>Applies the signal to the epidemic status (not saved yet); returns the areas it changed, or why it cannot apply.</summary>
@@ -197,9 +203,27 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
                         (status.DynamicZero, status.ChangedAt) = (declared, at);
                 return (targets, null);
             }
+            case SignalTypes.RiskZoneChanged:
+            {
+                var known = await db.RiskZones.Where(z => targets.Contains(z.AreaCode)).ToDictionaryAsync(z => z.AreaCode, cancellationToken);
+                foreach (var area in targets)
+                    if (!known.TryGetValue(area, out var zone))
+                        db.RiskZones.Add(new AreaRiskZone { AreaCode = area, Level = signal.ZoneLevel!, ChangedAt = at });
+                    else if (at >= zone.ChangedAt)
+                        (zone.Level, zone.ChangedAt) = (signal.ZoneLevel!, at);
+                return (targets, null);
+            }
             default:
                 return (targets, null);
         }
+    }
+
+    // The communities of the compounds among the areas, added where missing; null when none is missing.
+    private static List<string>? WithCommunities(List<string> areaCodes)
+    {
+        var missing = areaCodes.Where(a => a.Length == 12 + AreaDirectory.CompoundSuffixLength).Select(a => a[..12]).Distinct()
+            .Where(c => !areaCodes.Contains(c)).ToList();
+        return missing.Count == 0 ? null : [.. areaCodes.Concat(missing).Order(StringComparer.Ordinal)];
     }
 
     private static Dictionary<string, object?> Variables(EpidemicSignal signal)
@@ -211,6 +235,10 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
         };
         if (signal.Kind is not null)
             variables["signalKind"] = signal.Kind;
+        if (signal.ZoneLevel is not null)
+            variables["zoneLevel"] = signal.ZoneLevel;
+        if (signal.Type is SignalTypes.ConfirmedCase or SignalTypes.AsymptomaticCase)
+            variables["countEndsAt"] = IsoDate.ToText(ChinaCalendar.CleanDaysEnd(signal.OccurredAt!.Value, EpidemicStatus.CleanDays));
         if (signal.Findings is { Count: > 0 } findings)
             variables["inspectionFindings"] = findings.ToDictionary(f => f.Key, f => (object?)f.Value);
         return variables;

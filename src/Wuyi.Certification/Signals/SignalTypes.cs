@@ -27,9 +27,15 @@ public static class SignalTypes
     /// <summary>A county no longer at dynamic zero.</summary>
     public const string DynamicZeroLost = "dynamic-zero-lost";
 
+    /// <summary>An area's risk zone changed (with <c>zoneLevel</c>): switches the stay-inside benefit.</summary>
+    public const string RiskZoneChanged = "risk-zone-changed";
+
     /// <summary>Every type.</summary>
     public static readonly IReadOnlyList<string> All =
-        [ConfirmedCase, AsymptomaticCase, CloseContact, CloseContactCleared, Obstruction, InspectionResult, DynamicZeroDeclared, DynamicZeroLost];
+    [
+        ConfirmedCase, AsymptomaticCase, CloseContact, CloseContactCleared, Obstruction, InspectionResult, DynamicZeroDeclared, DynamicZeroLost,
+        RiskZoneChanged,
+    ];
 
     /// <summary>The five obstruction kinds.</summary>
     public static readonly IReadOnlyList<string> ObstructionKinds =
@@ -43,6 +49,7 @@ public static class SignalTypes
         CloseContact => "CloseContactReported",
         CloseContactCleared => "CloseContactCleared",
         InspectionResult when passed == false => "InspectionFailed",
+        RiskZoneChanged => "RiskZoneChanged",
         _ => null,
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Wuyi.Certification.Areas;
 using Wuyi.Certification.Epidemic;
+using Wuyi.Certification.Regions;
 
 namespace Wuyi.Server.Apis;
 
@@ -15,7 +16,9 @@ public static class AreasApi
     {
         var api = app.MapGroup("/api/areas").WithTags("Areas");
         api.MapPost("/", RegisterAsync).WithSummary("Register a compound (小区) under a community; its code is the community's plus a 3-digit suffix");
-        api.MapGet("/{code}", GetAsync).WithSummary("An area (village, community or compound) with its region path and epidemic status");
+        api.MapGet("/{code}", GetAsync)
+            .WithSummary("An area (village, community or compound) with its region path and epidemic status; for a county (6 digits), its "
+                + "standing for who may take part (no outbreak, at dynamic zero, or not) and why");
         return app;
     }
 
@@ -33,16 +36,45 @@ public static class AreasApi
         return TypedResults.Created($"/api/areas/{compound.Code}", view);
     }
 
-    internal static async Task<Results<Ok<AreaView>, ProblemHttpResult>> GetAsync(string code, AreaDirectory areas, EpidemicStatus epidemic,
-        CancellationToken cancellationToken) =>
-        await areas.FindAsync(code, cancellationToken) is { } area
+    internal static async Task<Results<Ok<AreaView>, Ok<CountyView>, ProblemHttpResult>> GetAsync(string code, AreaDirectory areas,
+        EpidemicStatus epidemic, CancellationToken cancellationToken)
+    {
+        if (Region.LevelOf(code) == RegionLevel.County && code.All(char.IsAsciiDigit))
+        {
+            var path = await areas.PathAsync(code, cancellationToken);
+            if (path.Count == 0 || path[^1].Code != code)
+                return ApiProblems.NotFound($"No county has the code '{code}'.");
+            var county = await epidemic.CountyAsync(code, cancellationToken);
+            return TypedResults.Ok(new CountyView(code, path[^1].Name, "county", path, county.Status, county.Reason, county.LatestInfectionAt,
+                county.LatestInfectionArea, county.DeclaredAt));
+        }
+        return await areas.FindAsync(code, cancellationToken) is { } area
             ? TypedResults.Ok(await ViewAsync(area, epidemic, cancellationToken))
-            : ApiProblems.NotFound($"No village, community or compound has the code '{code}'.");
+            : ApiProblems.NotFound($"No village, community, compound or county has the code '{code}'.");
+    }
 
-    private static async Task<AreaView> ViewAsync(AreaInfo area, EpidemicStatus epidemic, CancellationToken cancellationToken) =>
-        new(area.Code, area.Name, area.Type, area.Path, await epidemic.LastInfectionAtAsync(area.Code, cancellationToken),
-            await epidemic.OpenContactsAsync(area.Code, cancellationToken), await epidemic.CountyDynamicZeroAsync(area.CountyCode, cancellationToken));
+    private static async Task<AreaView> ViewAsync(AreaInfo area, EpidemicStatus epidemic, CancellationToken cancellationToken)
+    {
+        var county = await epidemic.CountyAsync(area.CountyCode, cancellationToken);
+        return new(area.Code, area.Name, area.Type, area.Path, await epidemic.LastInfectionAtAsync(area.Code, cancellationToken),
+            await epidemic.OpenContactsAsync(area.Code, cancellationToken),
+            county.Status switch { CountyStates.DynamicZero => true, CountyStates.NotDynamicZero => false, _ => null },
+            county.Status, await epidemic.RiskZoneAsync(area.Code, cancellationToken));
+    }
 }
+
+/// <summary>A county with its standing for who may take part (创建范围).</summary>
+/// <param name="Code">The 6-digit county code.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Type">Always <c>county</c>.</param>
+/// <param name="Path">The regions down to it, top down (itself last).</param>
+/// <param name="Status"><c>no-outbreak</c>, <c>dynamic-zero</c> or <c>not-dynamic-zero</c>.</param>
+/// <param name="Reason">Why, from the service's own infection records and the declarations it received.</param>
+/// <param name="LatestInfectionAt">Its latest infection since the programme's start, if any.</param>
+/// <param name="LatestInfectionArea">The area of that infection.</param>
+/// <param name="DeclaredAt">When dynamic zero was last declared or lost, if ever.</param>
+public sealed record CountyView(string Code, string Name, string Type, IReadOnlyList<RegionRef> Path, string Status, string Reason,
+    DateTimeOffset? LatestInfectionAt, string? LatestInfectionArea, DateTimeOffset? DeclaredAt);
 
 /// <summary>A compound to register.</summary>
 /// <param name="CommunityCode">The community (12 digits) it belongs to.</param>
@@ -56,6 +88,8 @@ public sealed record RegisterCompoundBody(string? CommunityCode, string? Name);
 /// <param name="Path">The regions above it, top down.</param>
 /// <param name="LastInfectionAt">Its latest infection, or null.</param>
 /// <param name="OpenCloseContacts">The references of its close contacts not yet ruled out.</param>
-/// <param name="CountyDynamicZero">Its county: true at dynamic zero, false not, null no outbreak recorded.</param>
+/// <param name="CountyDynamicZero">Its county: true at dynamic zero, false not, null no outbreak.</param>
+/// <param name="CountyStatus">Its county's standing (<c>GET /api/areas/{county}</c> says why).</param>
+/// <param name="RiskZone">The risk zone it lies in (<c>high</c>, <c>medium</c>, <c>low</c>).</param>
 public sealed record AreaView(string Code, string Name, string Type, IReadOnlyList<RegionRef> Path, DateTimeOffset? LastInfectionAt,
-    IReadOnlyList<string> OpenCloseContacts, bool? CountyDynamicZero);
+    IReadOnlyList<string> OpenCloseContacts, bool? CountyDynamicZero, string CountyStatus, string RiskZone);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Wuyi.Certification.Certifications;
+using Wuyi.Certification.Inspections;
 using Wuyi.Runtime.Messages;
 using Wuyi.Server.Apis.Contracts;
 
@@ -20,6 +21,11 @@ public static class CertificationsApi
         api.MapGet("/{id}", GetAsync).WithSummary("One certification: status, current step, criteria results, benefits and its timeline");
         api.MapPost("/{id}/spot-checks", RequestSpotCheckAsync).AdministratorsOnly()
             .WithSummary("Request an unscheduled spot-check (不定期督查) of a certified or suspended area, open (明查) or covert (暗访)");
+        var policy = app.MapGroup("/api/inspection-policy").WithTags("Certifications");
+        policy.MapGet("/", GetPolicyAsync).AdministratorsOnly()
+            .WithSummary("The inspection policy in force: interval of scheduled checks, share of covert checks, range of the random first offset");
+        policy.MapPut("/", SetPolicyAsync).AdministratorsOnly()
+            .WithSummary("Set the inspection policy (定期和不定期、明查和暗访): applies to certifications applied for from now and to checks falling due");
         return app;
     }
 
@@ -40,19 +46,23 @@ public static class CertificationsApi
         return TypedResults.Accepted($"/api/certifications/{id}", result);
     }
 
+    internal static async Task<Ok<InspectionPolicyView>> GetPolicyAsync(InspectionPolicies policies, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await policies.CurrentAsync(cancellationToken));
+
+    internal static async Task<Results<Ok<InspectionPolicyView>, ProblemHttpResult>> SetPolicyAsync(InspectionPolicySettings body,
+        InspectionPolicies policies, RequestActor actor, CancellationToken cancellationToken)
+    {
+        var change = await policies.SetAsync(body, actor.Name, cancellationToken);
+        return change.Policy is { } policy ? TypedResults.Ok(policy) : Refusals.Problem(change.Refusal!);
+    }
+
     internal static async Task<Results<Created<CertificationDetail>, ProblemHttpResult>> ApplyAsync(CertificationApplication body,
         CertificationApplications applications, CertificationQueries queries, RequestActor actor,
         CancellationToken cancellationToken)
     {
         var outcome = await applications.ApplyAsync(body, actor.Name, cancellationToken);
         if (outcome.InstanceId is not { } id)
-            return outcome.Status switch
-            {
-                StatusCodes.Status404NotFound => ApiProblems.NotFound(outcome.Error!),
-                StatusCodes.Status409Conflict => ApiProblems.Conflict(outcome.Error!),
-                StatusCodes.Status422UnprocessableEntity => ApiProblems.Unprocessable(outcome.Error!),
-                _ => ApiProblems.BadRequest(outcome.Error!),
-            };
+            return Refusals.Problem(outcome.Refusal!);
         return TypedResults.Created($"/api/certifications/{id}", (await queries.FindAsync(id, cancellationToken))!);
     }
 

@@ -30,7 +30,9 @@ public static class SignalsApi
         if (body.Count > MaxBatch)
             return ApiProblems.BadRequest($"A batch carries at most {MaxBatch} signals, not {body.Count}; send several.");
         var outcomes = await intake.TakeAsync(body, actor.Name, cancellationToken);
-        return TypedResults.Accepted((string?)null, new SignalBatchView(outcomes.Count(o => o.Status == 202), outcomes.Count(o => o.Status != 202), outcomes));
+        var views = outcomes.Select(o => new SignalView(o.Id, o.Refusal is { } r ? Refusals.StatusOf(r.Kind) : StatusCodes.Status202Accepted,
+            o.Refusal?.Message, o.Areas, o.Instances, o.Message)).ToList();
+        return TypedResults.Accepted((string?)null, new SignalBatchView(outcomes.Count(o => o.Accepted), outcomes.Count(o => !o.Accepted), views));
     }
 }
 
@@ -38,4 +40,13 @@ public static class SignalsApi
 /// <param name="Accepted">How many signals were accepted (now or before).</param>
 /// <param name="Refused">How many were refused.</param>
 /// <param name="Signals">Per signal, in the order sent: its status, error, areas and instances.</param>
-public sealed record SignalBatchView(int Accepted, int Refused, IReadOnlyList<SignalOutcome> Signals);
+public sealed record SignalBatchView(int Accepted, int Refused, IReadOnlyList<SignalView> Signals);
+
+/// <summary>What became of one signal of a batch.</summary>
+/// <param name="Id">The signal's id.</param>
+/// <param name="Status">This signal's own status: 202 accepted, or the 4xx it would have had alone.</param>
+/// <param name="Error">For a 4xx: what is wrong, so the sender can fix it.</param>
+/// <param name="Areas">The areas it concerned.</param>
+/// <param name="Instances">The certification instances it reached.</param>
+/// <param name="Message">The BPMN message it became, if any.</param>
+public sealed record SignalView(string Id, int Status, string? Error, IReadOnlyList<string> Areas, IReadOnlyList<string> Instances, string? Message);

@@ -114,7 +114,7 @@ internal sealed class CertificationBench(BenchSettings settings, TextWriter log)
         var outcome = await runtime.RequestAsync(s => s.GetRequiredService<CertificationApplications>().ApplyAsync(
             new CertificationApplication(code, AllMet, null), Actor, cancellationToken), cancellationToken);
         if (outcome.InstanceId is null)
-            throw new InvalidOperationException($"the application of {code} was refused ({outcome.Status}): {outcome.Error}");
+            throw new InvalidOperationException($"the application of {code} was refused ({outcome.Refusal!.Kind}): {outcome.Refusal.Message}");
     }
 
     private static async Task ReviewAsync(BenchRuntime runtime, string taskId, CancellationToken cancellationToken)
@@ -131,8 +131,8 @@ internal sealed class CertificationBench(BenchSettings settings, TextWriter log)
         var signal = new EpidemicSignal($"{reference}:{type}", type, null, region, runtime.Clock.GetUtcNow(), reference);
         var meter = await PhaseMeter.StartAsync(runtime.ConnectionString, cancellationToken);
         var outcome = (await runtime.RequestAsync(s => s.GetRequiredService<SignalIntake>().TakeAsync([signal], Actor, cancellationToken), cancellationToken))[0];
-        if (outcome.Status != 202)
-            throw new InvalidOperationException($"{name}: the signal was refused ({outcome.Status}): {outcome.Error}");
+        if (outcome.Refusal is { } refusal)
+            throw new InvalidOperationException($"{name}: the signal was refused ({refusal.Kind}): {refusal.Message}");
         var phase = await meter.StopAsync(outcome.Instances.Count, cancellationToken);
         if (outcome.Instances.Count != expected)
             throw new InvalidOperationException($"{name}: {outcome.Instances.Count} instances reached, not {expected}");

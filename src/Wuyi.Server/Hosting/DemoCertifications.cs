@@ -49,7 +49,7 @@ internal static class DemoCertifications
             var applied = await InScopeAsync(services, s => s.GetRequiredService<CertificationApplications>().ApplyAsync(
                 new CertificationApplication(area, Criteria.All(met: true), new ContactPerson("王主任", "0898-6000000")),
                 Applicant, cancellationToken), cancellationToken);
-            instances.Add(applied.InstanceId ?? throw new InvalidOperationException($"the demo application of {area} was refused: {applied.Error}"));
+            instances.Add(applied.InstanceId ?? throw new InvalidOperationException($"the demo application of {area} was refused: {applied.Refusal?.Message}"));
         }
         // No infection on record: the 7 days are already over, and the timers are due now.
         await InScopeAsync(services, s => s.GetRequiredService<DueTimers>().FireDueAsync(int.MaxValue, cancellationToken), cancellationToken);

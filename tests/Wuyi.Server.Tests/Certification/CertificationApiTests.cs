@@ -14,7 +14,8 @@ public sealed class CertificationApiTests
         await using var s = await CertificationServer.StartAsync(kind: kind);
         var id = await s.ApplyAsync(CertificationServer.Xiuhua);
         Assert.Equal("observing", await s.StatusAsync(id));
-        Assert.Equal("county 460105 has had no outbreak", (await s.VariableAsync(id, "eligibilityReason")).GetString());
+        Assert.Equal("county 460105 has recorded no infection since 2022-08-01 and no declaration",
+            (await s.VariableAsync(id, "eligibilityReason")).GetString());
         await s.AdvanceAsync("PT1M");
         await s.WaitForStatusAsync(id, "township-review");
         var detail = await s.DetailAsync(id);
@@ -91,7 +92,8 @@ public sealed class CertificationApiTests
         await s.SignalsAsync(s.Signal("lost-1", "dynamic-zero-lost", regionCode: "460105"),
             s.Signal("cc-1", "close-contact", areaCode: CertificationServer.Xiuhua));
         var id = await s.ApplyAsync(CertificationServer.Xiuhua);
-        Assert.Equal("county 460105 is not at dynamic zero, but the area itself is", (await s.VariableAsync(id, "eligibilityReason")).GetString());
+        Assert.Equal("county 460105 lost dynamic zero on 2022-08-24, but the area itself is at dynamic zero",
+            (await s.VariableAsync(id, "eligibilityReason")).GetString());
         await s.AdvanceAsync("PT1M");
         await s.WaitForStatusAsync(id, "township-review");
         await s.ReviewAsync(CertificationServer.Xiuhua, "TownshipReview", "approve");
@@ -150,16 +152,21 @@ public sealed class CertificationApiTests
     public async Task Observing_CaseDuringSevenDays_RestartsTheCount()
     {
         await using var s = await CertificationServer.StartAsync();
-        await s.SignalsAsync(s.Signal("case-0", "confirmed-case", areaCode: CertificationServer.Xiuhua, occurredAt: s.Now.AddDays(-2)));
+        // The county declares dynamic zero after each case, so the area stays eligible when its 7 days end.
+        await s.SignalsAsync(s.Signal("case-0", "confirmed-case", areaCode: CertificationServer.Xiuhua, occurredAt: s.Now.AddDays(-2)),
+            s.Signal("zero-0", "dynamic-zero-declared", regionCode: "460105", occurredAt: s.Now.AddDays(-1)));
         var id = await s.ApplyAsync(CertificationServer.Xiuhua);
         Assert.Equal("observing", await s.StatusAsync(id));
-        await s.AdvanceAsync("P3D");
-        var answer = await s.SignalsAsync(s.Signal("case-1", "asymptomatic-case", areaCode: CertificationServer.Xiuhua));
+        await s.AdvanceAsync("P3D"); // 27 August 09:00
+        var answer = await s.SignalsAsync(s.Signal("case-1", "asymptomatic-case", areaCode: CertificationServer.Xiuhua),
+            s.Signal("zero-1", "dynamic-zero-declared", regionCode: "460105"));
         Assert.Equal([id], answer.GetProperty("signals")[0].Strings("instances"));
         await s.AdvanceAsync("P6D");
         Assert.Equal("observing", await s.StatusAsync(id));
         Assert.Equal(1, (await s.VariableAsync(id, "restarts")).GetInt32());
-        await s.AdvanceAsync("P1DT1M");
+        await s.AdvanceAsync("P1DT1M"); // 3 September 09:01: 168 hours after the case, but 3 September is not over
+        Assert.Equal("observing", await s.StatusAsync(id));
+        await s.AdvanceAsync("PT15H");
         await s.WaitForStatusAsync(id, "township-review");
     }
 }

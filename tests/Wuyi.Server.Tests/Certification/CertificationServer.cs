@@ -36,7 +36,7 @@ internal sealed class CertificationServer : IAsyncDisposable
 
     /// <summary>Starts the server on a fresh database of <paramref name="kind"/> (<see cref="TestDatabase.Kinds"/>).</summary>
     public static async Task<CertificationServer> StartAsync(string spotCheckMode = "open", string kind = "postgres",
-        Dictionary<string, string?>? settings = null)
+        Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var database = TestDatabase.Create(kind);
         var all = new Dictionary<string, string?>(settings ?? [])
@@ -45,7 +45,7 @@ internal sealed class CertificationServer : IAsyncDisposable
             ["Wuyi:ManualClockStart"] = Start.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["Wuyi:Certification:SpotCheckMode"] = spotCheckMode,
         };
-        var server = await WuyiServer.StartAsync(database.Setting, settings: all);
+        var server = await WuyiServer.StartAsync(database.Setting, settings: all, configure: configure);
         return new CertificationServer(database, server);
     }
 
@@ -135,8 +135,12 @@ internal sealed class CertificationServer : IAsyncDisposable
     }
 
     public object Signal(string id, string type, string? areaCode = null, string? regionCode = null, string? reference = null,
-        string? kind = null, bool? passed = null, DateTimeOffset? occurredAt = null) =>
-        new { id, type, areaCode, regionCode, occurredAt = occurredAt ?? Now, reference = reference ?? id, kind, passed };
+        string? kind = null, bool? passed = null, DateTimeOffset? occurredAt = null, string? zoneLevel = null) =>
+        new { id, type, areaCode, regionCode, occurredAt = occurredAt ?? Now, reference = reference ?? id, kind, passed, zoneLevel };
+
+    /// <summary>A time in China Standard Time, e.g. <c>At("2022-08-20T10:00")</c>.</summary>
+    public static DateTimeOffset At(string chinaTime) =>
+        DateTimeOffset.Parse(chinaTime + "+08:00", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Runs <paramref name="action"/> in a scope of the server's own services (to look at or damage its tables).</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)

@@ -28,7 +28,10 @@ public sealed class SpotCheckApiTests
         var id = await s.CertifyAsync(CertificationServer.Xiuhua);
         await s.AdvanceAsync("P30D");
         await s.CompleteAsync(CertificationServer.Xiuhua, "InspectOpenly",
-            new { criteria = CertificationServer.AllMet(failing: "environment"), findings = new { environment = "rubbish in the lanes" } }, "inspector");
+            new
+            {
+                criteria = CertificationServer.AllMet(failing: "environment"), findings = new { environment = "rubbish in the lanes" }, inspectorRegion = "46",
+            }, "inspector");
         Assert.Equal("cancelled", await s.StatusAsync(id));
         Assert.Equal("rubbish in the lanes", (await s.VariableAsync(id, "inspectionFindings")).GetProperty("environment").GetString());
         Assert.Empty(await s.RegistryAsync());

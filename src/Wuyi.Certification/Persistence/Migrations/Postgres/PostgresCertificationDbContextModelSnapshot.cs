@@ -126,9 +126,18 @@ namespace Wuyi.Certification.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("area_name");
 
+                    b.Property<DateTimeOffset?>("BenefitsSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("benefits_since");
+
                     b.Property<DateTimeOffset?>("CertifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("certified_at");
+
+                    b.Property<string>("ControlLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("control_level");
 
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
@@ -145,9 +154,18 @@ namespace Wuyi.Certification.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
+                    b.Property<bool>("StayInsideRegime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("stay_inside_regime");
+
                     b.Property<DateTimeOffset?>("SuspendedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("suspended_at");
+
+                    b.Property<string>("TestingFrequency")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("testing_frequency");
 
                     b.HasKey("InstanceId")
                         .HasName("pk_certifications");
@@ -182,6 +200,29 @@ namespace Wuyi.Certification.Persistence.Migrations.Postgres
                         .HasName("pk_area_infections");
 
                     b.ToTable("area_infections", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Certification.Epidemic.AreaRiskZone", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.HasKey("AreaCode")
+                        .HasName("pk_risk_zones");
+
+                    b.ToTable("risk_zones", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Certification.Epidemic.CloseContact", b =>
@@ -232,6 +273,43 @@ namespace Wuyi.Certification.Persistence.Migrations.Postgres
                         .HasName("pk_county_status");
 
                     b.ToTable("county_status", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Certification.Inspections.InspectionPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<double>("CovertShare")
+                        .HasColumnType("double precision")
+                        .HasColumnName("covert_share");
+
+                    b.Property<string>("FirstCheckWithin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("first_check_within");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("interval");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_policy");
+
+                    b.ToTable("inspection_policy", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Certification.Regions.Region", b =>

@@ -121,9 +121,18 @@ namespace Wuyi.Certification.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("area_name");
 
+                    b.Property<long?>("BenefitsSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("benefits_since");
+
                     b.Property<long?>("CertifiedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("certified_at");
+
+                    b.Property<string>("ControlLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("control_level");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER")
@@ -140,9 +149,18 @@ namespace Wuyi.Certification.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<bool>("StayInsideRegime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stay_inside_regime");
+
                     b.Property<long?>("SuspendedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("suspended_at");
+
+                    b.Property<string>("TestingFrequency")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("testing_frequency");
 
                     b.HasKey("InstanceId")
                         .HasName("pk_certifications");
@@ -177,6 +195,29 @@ namespace Wuyi.Certification.Persistence.Migrations.Sqlite
                         .HasName("pk_area_infections");
 
                     b.ToTable("area_infections", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Certification.Epidemic.AreaRiskZone", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.HasKey("AreaCode")
+                        .HasName("pk_risk_zones");
+
+                    b.ToTable("risk_zones", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Certification.Epidemic.CloseContact", b =>
@@ -227,6 +268,43 @@ namespace Wuyi.Certification.Persistence.Migrations.Sqlite
                         .HasName("pk_county_status");
 
                     b.ToTable("county_status", (string)null);
+                });
+
+            modelBuilder.Entity("Wuyi.Certification.Inspections.InspectionPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("CovertShare")
+                        .HasColumnType("REAL")
+                        .HasColumnName("covert_share");
+
+                    b.Property<string>("FirstCheckWithin")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_check_within");
+
+                    b.Property<string>("Interval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interval");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspection_policy");
+
+                    b.ToTable("inspection_policy", (string)null);
                 });
 
             modelBuilder.Entity("Wuyi.Certification.Regions.Region", b =>
