@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Certification;
+using Wuyi.People;
 using Wuyi.Runtime;
 using Wuyi.Runtime.Persistence;
 using Wuyi.Runtime.Timers;
@@ -28,6 +29,8 @@ internal static class WuyiServices
         };
         services.AddWuyiRuntime(configuration, manualClock, backgroundLoop);
         services.AddCertification(backgroundProjection: backgroundLoop);
+        services.AddPeople();
+        services.AddScoped<Wuyi.Runtime.Tasks.TaskHandover>();
         return settings;
     }
 
