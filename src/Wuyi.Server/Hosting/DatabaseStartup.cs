@@ -30,8 +30,12 @@ internal static class DatabaseStartup
     public static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var started = await DemoCertifications.SeedIfEmptyAsync(services, cancellationToken);
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
         if (started > 0)
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup))
-                .LogInformation("Seeded {Count} demo certifications in {County} (Wuyi:Demo=false to start empty)", started, DemoCertifications.County);
+            logger.LogInformation("Seeded {Count} demo certifications in {County} (Wuyi:Demo=false to start empty)", started, DemoCertifications.County);
+        var users = await DemoUsers.SeedIfEmptyAsync(services, cancellationToken);
+        if (users.Count > 0)
+            logger.LogWarning("Seeded the demo users, all with the password {Password} (a demo, never a deployment): {Users}",
+                DemoUsers.Password, string.Join(", ", users));
     }
 }
