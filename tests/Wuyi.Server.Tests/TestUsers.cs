@@ -36,7 +36,10 @@ internal static class TestUsers
 }
 
 /// <summary>Signs each request of a test client in (see <see cref="TestUsers"/>).</summary>
-internal sealed class TestSignIn(IServiceProvider services, string defaultUser, IReadOnlyList<Grant>? defaultGrants) : DelegatingHandler(new HttpClientHandler())
+/// <remarks>Only the default client (<paramref name="byHeader"/>) lets the header choose the user; a client made for one
+/// user is always that user.</remarks>
+internal sealed class TestSignIn(IServiceProvider services, string defaultUser, IReadOnlyList<Grant>? defaultGrants, bool byHeader = false)
+    : DelegatingHandler(new HttpClientHandler())
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
 
@@ -46,7 +49,7 @@ internal sealed class TestSignIn(IServiceProvider services, string defaultUser, 
         request.Headers.Remove(TestUsers.Header);
         if (request.Headers.Authorization is null && !request.Headers.Contains("X-Api-Key") && !IsOpen(request.RequestUri))
         {
-            var (user, grants) = named is { Length: > 0 } ? (named, TestUsers.Official) : (defaultUser, defaultGrants ?? TestUsers.Official);
+            var (user, grants) = byHeader && named is { Length: > 0 } ? (named, TestUsers.Official) : (defaultUser, defaultGrants ?? TestUsers.Official);
             var token = await tokens.GetOrAdd(user, u => new Lazy<Task<string>>(() => SignInAsync(services, u, grants))).Value;
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

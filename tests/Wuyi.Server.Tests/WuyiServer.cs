@@ -51,7 +51,7 @@ internal sealed class WuyiServer : IAsyncDisposable
             await DatabaseStartup.MigrateAndSeedAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var client = new HttpClient(new TestSignIn(app.Services, TestUsers.DefaultUser, [new("administrator", "46")])) { BaseAddress = new Uri(address) };
+        var client = new HttpClient(new TestSignIn(app.Services, TestUsers.DefaultUser, [new("administrator", "46")], byHeader: true)) { BaseAddress = new Uri(address) };
         return new WuyiServer(app, client);
     }
 
