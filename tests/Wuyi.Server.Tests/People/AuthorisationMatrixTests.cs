@@ -79,7 +79,8 @@ public sealed class AuthorisationMatrixTests
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT" or "PATCH")
-            request.Content = url.EndsWith("/api/signals") ? JsonContent.Create(new object[]
+            request.Content = url.EndsWith("/api/definitions") ? new StringContent(PeopleModels.Review("matrix"), System.Text.Encoding.UTF8, "application/xml")
+                : url.EndsWith("/api/signals") ? JsonContent.Create(new object[]
                 {
                     new { id = "m-1", type = "confirmed-case", areaCode = AreaOfA, occurredAt = DateTimeOffset.Parse("2022-08-24T08:00:00+08:00"), reference = "r" },
                 })

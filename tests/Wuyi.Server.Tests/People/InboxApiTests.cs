@@ -41,6 +41,8 @@ public sealed class InboxApiTests
         await using var s = await PeopleServer.StartAsync();
         var task = await s.ReviewTaskAsync(AreaOfA);
         await PeopleServer.OkAsync(await s.TownshipA.PostAsync($"/api/tasks/{task}/claim", null));
+        await PeopleServer.OkAsync(await s.TownshipA2.GetAsync("/api/auth/me")); // the colleague exists once they signed in
+        await PeopleServer.OkAsync(await s.County.GetAsync("/api/auth/me"));
 
         var toCounty = await s.TownshipA.PostAsJsonAsync($"/api/tasks/{task}/delegate", new { userName = "assessor" });
         var delegated = await PeopleServer.OkAsync(await s.TownshipA.PostAsJsonAsync($"/api/tasks/{task}/delegate", new { userName = "reviewer-a2" }));
