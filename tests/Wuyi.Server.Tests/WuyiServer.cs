@@ -17,7 +17,23 @@ internal sealed class WuyiServer : IAsyncDisposable
         Client = client;
     }
 
+    /// <summary>A client signed in as <see cref="TestUsers.DefaultUser"/> (administrator of 46), or as the user a request
+    /// names in <see cref="TestUsers.Header"/> (see <see cref="TestUsers"/>).</summary>
     public HttpClient Client { get; }
+
+    /// <summary>A client signed in as <paramref name="user"/> holding exactly <paramref name="grants"/> (e.g.
+    /// <c>"county-assessor:460105"</c>); the user is created on first use.</summary>
+    public HttpClient ClientFor(string user, params string[] grants) =>
+        new(new TestSignIn(app.Services, user, [.. grants.Select(Grant)])) { BaseAddress = Client.BaseAddress };
+
+    /// <summary>A client that sends no credentials.</summary>
+    public HttpClient AnonymousClient() => new() { BaseAddress = Client.BaseAddress };
+
+    /// <summary>A bearer token for <paramref name="user"/> holding <paramref name="grants"/> (created on first use).</summary>
+    public Task<string> TokenAsync(string user, params string[] grants) => TestSignIn.SignInAsync(app.Services, user, [.. grants.Select(Grant)]);
+
+    private static Wuyi.People.Access.Grant Grant(string text) =>
+        Wuyi.People.Access.Grant.TryParse(text, Wuyi.People.Access.Roles.All, out var grant, out var error) ? grant : throw new ArgumentException(error);
 
     public IServiceProvider Services => app.Services;
 
@@ -35,7 +51,8 @@ internal sealed class WuyiServer : IAsyncDisposable
             await DatabaseStartup.MigrateAndSeedAsync(app.Services, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new WuyiServer(app, new HttpClient { BaseAddress = new Uri(address) });
+        var client = new HttpClient(new TestSignIn(app.Services, TestUsers.DefaultUser, [new("administrator", "46")], byHeader: true)) { BaseAddress = new Uri(address) };
+        return new WuyiServer(app, client);
     }
 
     public async ValueTask DisposeAsync()

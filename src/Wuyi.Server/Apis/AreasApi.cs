@@ -15,8 +15,8 @@ public static class AreasApi
     public static IEndpointRouteBuilder MapAreasApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/areas").WithTags("Areas");
-        api.MapPost("/", RegisterAsync).WithSummary("Register a compound (小区) under a community; its code is the community's plus a 3-digit suffix");
-        api.MapGet("/{code}", GetAsync)
+        api.MapPost("/", RegisterAsync).CommunityInside().WithSummary("Register a compound (小区) under a community; its code is the community's plus a 3-digit suffix");
+        api.MapGet("/{code}", GetAsync).AreaInside()
             .WithSummary("An area (village, community or compound) with its region path and epidemic status; for a county (6 digits), its "
                 + "standing for who may take part (no outbreak, at dynamic zero, or not) and why");
         return app;

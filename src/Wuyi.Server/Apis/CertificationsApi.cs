@@ -16,10 +16,10 @@ public static class CertificationsApi
     public static IEndpointRouteBuilder MapCertificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/certifications").WithTags("Certifications");
-        api.MapPost("/", ApplyAsync).WithSummary("Apply (主动申报): starts a certification of the area, refused when it may not take part or has a live one");
-        api.MapGet("/", ListAsync).WithSummary("Certifications under a region, by status, newest first (paged)");
-        api.MapGet("/{id}", GetAsync).WithSummary("One certification: status, current step, criteria results, benefits and its timeline");
-        api.MapPost("/{id}/spot-checks", RequestSpotCheckAsync).AdministratorsOnly()
+        api.MapPost("/", ApplyAsync).ApplicantOfArea().WithSummary("Apply (主动申报): starts a certification of the area, refused when it may not take part or has a live one");
+        api.MapGet("/", ListAsync).RegionArgumentInside(argument: 0).WithSummary("Certifications under a region, by status, newest first (paged)");
+        api.MapGet("/{id}", GetAsync).InstanceInside(certification: true).WithSummary("One certification: status, current step, criteria results, benefits and its timeline");
+        api.MapPost("/{id}/spot-checks", RequestSpotCheckAsync).AdministratorsOnly().InstanceInside(administer: true, certification: true)
             .WithSummary("Request an unscheduled spot-check (不定期督查) of a certified or suspended area, open (明查) or covert (暗访)");
         var policy = app.MapGroup("/api/inspection-policy").WithTags("Certifications");
         policy.MapGet("/", GetPolicyAsync).AdministratorsOnly()

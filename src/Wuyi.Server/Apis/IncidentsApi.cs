@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Wuyi.People.Access;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
 using Wuyi.Server.Apis.Contracts;
@@ -17,7 +18,7 @@ public static class IncidentsApi
     {
         var api = app.MapGroup("/api/incidents").WithTags("Incidents");
         api.MapGet("/", ListAsync).WithSummary("Open incidents, oldest first (all=true: resolved ones too)");
-        api.MapPost("/{id:long}/retry", RetryAsync).AdministratorsOnly().WithSummary("Retry an open incident");
+        api.MapPost("/{id:long}/retry", RetryAsync).AdministratorsOnly().IncidentInside().WithSummary("Retry an open incident");
         return app;
     }
 
@@ -27,7 +28,9 @@ public static class IncidentsApi
         var (p, size, problem) = Paging.Check(page, pageSize);
         if (problem is not null)
             return problem;
-        var rows = services.Db.Incidents.AsNoTracking();
+        var db = services.Db;
+        var inside = db.Instances.AsNoTracking().Inside(services.Actor.Caller!, i => i.RegionCode).Select(i => i.Id);
+        var rows = db.Incidents.AsNoTracking().Where(i => inside.Contains(i.InstanceId));
         if (all != true)
             rows = rows.Where(i => i.ResolvedAt == null);
         if (instance is not null)

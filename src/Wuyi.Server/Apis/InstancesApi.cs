@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Wuyi.People.Access;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
 using Wuyi.Server.Apis.Contracts;
@@ -27,11 +28,11 @@ public static class InstancesApi
         var api = app.MapGroup("/api/instances").WithTags("Instances");
         api.MapPost("/", StartAsync).WithSummary("Start an instance (an Idempotency-Key header makes a repeat return the first one)");
         api.MapGet("/", ListAsync).WithSummary("Instances, filtered and paged, newest first");
-        api.MapGet("/{id}", GetAsync).WithSummary("One instance: state, active elements, variables, incidents");
-        api.MapGet("/{id}/history", GetHistoryAsync).WithSummary("The instance's history: its events as simulate prints them, with the actor");
-        api.MapPost("/{id}/suspend", SuspendAsync).AdministratorsOnly().WithSummary("Suspend: stimuli are held, not lost");
-        api.MapPost("/{id}/resume", ResumeAsync).AdministratorsOnly().WithSummary("Resume, applying what was held in arrival order");
-        api.MapPost("/{id}/cancel", CancelAsync).AdministratorsOnly().WithSummary("Cancel, with the instances it called");
+        api.MapGet("/{id}", GetAsync).InstanceInside().WithSummary("One instance: state, active elements, variables, incidents");
+        api.MapGet("/{id}/history", GetHistoryAsync).InstanceInside().WithSummary("The instance's history: its events as simulate prints them, with the actor");
+        api.MapPost("/{id}/suspend", SuspendAsync).AdministratorsOnly().InstanceInside(administer: true).WithSummary("Suspend: stimuli are held, not lost");
+        api.MapPost("/{id}/resume", ResumeAsync).AdministratorsOnly().InstanceInside(administer: true).WithSummary("Resume, applying what was held in arrival order");
+        api.MapPost("/{id}/cancel", CancelAsync).AdministratorsOnly().InstanceInside(administer: true).WithSummary("Cancel, with the instances it called");
         return app;
     }
 
@@ -73,7 +74,7 @@ public static class InstancesApi
             return problem;
         if (query.State is { } state && !States.Contains(state))
             return ApiProblems.BadRequest($"state must be one of {string.Join(", ", States)}; not '{state}'.");
-        var rows = services.Db.Instances.AsNoTracking();
+        var rows = services.Db.Instances.AsNoTracking().Inside(services.Actor.Caller!, i => i.RegionCode);
         if (query.BusinessKey is { } businessKey)
             rows = rows.Where(i => i.BusinessKey == businessKey);
         if (query.Region is { Length: > 0 } region)

@@ -16,9 +16,9 @@ public static class MessagesApi
     /// <summary>Maps <c>/api/messages</c> and <c>/api/broadcasts</c>.</summary>
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", CorrelateAsync).WithTags("Messages")
+        app.MapPost("/api/messages", CorrelateAsync).RequireAuthorization(Hosting.CallerPolicies.Messages).WithTags("Messages")
             .WithSummary("Correlate a message by correlation key, or fan it out under a region prefix; buffered when it reaches nothing");
-        app.MapPost("/api/broadcasts", BroadcastAsync).WithTags("Messages").WithSummary("Broadcast a BPMN signal");
+        app.MapPost("/api/broadcasts", BroadcastAsync).RequireAuthorization(Hosting.CallerPolicies.Messages).WithTags("Messages").WithSummary("Broadcast a BPMN signal");
         return app;
     }
 

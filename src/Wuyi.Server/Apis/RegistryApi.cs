@@ -12,7 +12,7 @@ public static class RegistryApi
     /// <summary>Maps <c>/api/public/registry</c>.</summary>
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/public/registry", GetAsync).WithTags("Public")
+        app.MapGet("/api/public/registry", GetAsync).AllowAnonymous().WithTags("Public")
             .WithSummary("The areas certified now (and those suspended), since when, with their region path; delisted or cancelled areas leave it at once");
         return app;
     }

@@ -16,7 +16,7 @@ public static class SignalsApi
     /// <summary>Maps <c>/api/signals</c>.</summary>
     public static IEndpointRouteBuilder MapSignalsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/signals", TakeAsync).WithTags("Signals")
+        app.MapPost("/api/signals", TakeAsync).RequireAuthorization(Hosting.CallerPolicies.Signals).SignalsInside().WithTags("Signals")
             .WithSummary("A batch of epidemic signals: each updates the epidemic status and reaches the certifications of the areas it concerns; "
                 + "each invalid one gets its own 4xx while the valid ones apply; the same id again changes nothing");
         return app;

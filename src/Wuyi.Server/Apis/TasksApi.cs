@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Wuyi.People.Access;
 using Wuyi.Runtime.Store;
 using Wuyi.Runtime.Tasks;
 using Wuyi.Server.Apis.Contracts;
@@ -23,10 +24,10 @@ public static class TasksApi
         foreach (var id in (string[])["{instanceId}/{wait}", "{id}"])
         {
             var escaped = id == "{id}";
-            Document(api.MapGet($"/{id}", GetAsync).WithSummary("One task"), escaped);
-            Document(api.MapPost($"/{id}/claim", ClaimAsync).WithSummary("Claim a task (409 naming who holds it)"), escaped);
-            Document(api.MapPost($"/{id}/unclaim", UnclaimAsync).WithSummary("Give a claimed task back"), escaped);
-            Document(api.MapPost($"/{id}/complete", CompleteAsync)
+            Document(api.MapGet($"/{id}", GetAsync).TaskInside(act: false).WithSummary("One task"), escaped);
+            Document(api.MapPost($"/{id}/claim", ClaimAsync).TaskInside(act: true).WithSummary("Claim a task (409 naming who holds it)"), escaped);
+            Document(api.MapPost($"/{id}/unclaim", UnclaimAsync).TaskInside(act: true).WithSummary("Give a claimed task back"), escaped);
+            Document(api.MapPost($"/{id}/complete", CompleteAsync).TaskInside(act: true)
                 .WithSummary("Complete a task: 200, 202 when the instance is suspended, 409 naming who completed it first"), escaped);
         }
         return app;
@@ -46,7 +47,7 @@ public static class TasksApi
             return problem;
         if (query.State is { } state && !States.Contains(state))
             return ApiProblems.BadRequest($"state must be one of {string.Join(", ", States)}; not '{state}'.");
-        var rows = services.Db.UserTasks.AsNoTracking();
+        var rows = services.Db.UserTasks.AsNoTracking().Inside(services.Actor.Caller!, t => t.RegionCode);
         if (query.Instance is { } instance)
             rows = rows.Where(t => t.InstanceId == instance);
         if (query.Element is { } element)
@@ -75,12 +76,16 @@ public static class TasksApi
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> ClaimAsync(TaskRef task, [AsParameters] TaskServices services)
     {
         var result = await services.Inbox.ClaimAsync(task.Id, services.Actor.Name, services.CancellationToken);
+        if (result.Status == TaskActionStatus.Done)
+            await services.Handover.NoteAsync(result.Task!, "task-claimed", TaskJurisdiction.HistoryActor(services.Http, services.Actor), services.CancellationToken);
         return Answer(task, result, "claim");
     }
 
     internal static async Task<Results<Ok<TaskView>, ProblemHttpResult>> UnclaimAsync(TaskRef task, [AsParameters] TaskServices services)
     {
         var result = await services.Inbox.UnclaimAsync(task.Id, services.Actor.Name, services.CancellationToken);
+        if (result.Status == TaskActionStatus.Done)
+            await services.Handover.NoteAsync(result.Task!, "task-unclaimed", TaskJurisdiction.HistoryActor(services.Http, services.Actor), services.CancellationToken);
         return Answer(task, result, "unclaim");
     }
 
@@ -90,7 +95,7 @@ public static class TasksApi
         var (variables, problem) = RequestVariables.Read(body?.Variables);
         if (problem is not null)
             return problem;
-        var result = await services.Inbox.CompleteAsync(task.Id, variables, services.Actor.Name, services.CancellationToken);
+        var result = await services.Inbox.CompleteAsync(task.Id, variables, await CompletingActorAsync(task, services), services.CancellationToken);
         return result.Status switch
         {
             TaskActionStatus.Done => TypedResults.Ok(TaskView.Of(result.Task!)),
@@ -107,8 +112,25 @@ public static class TasksApi
         _ => Conflict(task, result, verb),
     };
 
-    private static ProblemHttpResult Conflict(TaskRef task, TaskActionResult result, string verb) =>
-        ApiProblems.Conflict($"You cannot {verb} task {task.Id}: {result.Conflict}.");
+    // A task someone else claimed stays theirs: an administrator completing it is recorded as an administrator's action
+    // (administrator:NAME), unless they claimed it themselves first.
+    private static async Task<string> CompletingActorAsync(TaskRef task, TaskServices services)
+    {
+        if (!TaskJurisdiction.ActsAsAdministrator(services.Http))
+            return services.Actor.Name;
+        var claimant = await services.Db.UserTasks.AsNoTracking().Where(t => t.Id == task.Id).Select(t => t.ClaimedBy)
+            .FirstOrDefaultAsync(services.CancellationToken);
+        return claimant == services.Actor.Name ? services.Actor.Name : TaskJurisdiction.HistoryActor(services.Http, services.Actor);
+    }
+
+    /// <summary>409 naming who holds or completed the task (<c>by</c>) and when (<c>at</c>).</summary>
+    internal static ProblemHttpResult Conflict(TaskRef task, TaskActionResult result, string verb)
+    {
+        var t = result.Task;
+        (string? by, DateTimeOffset? at) = t is null ? (null, null) : t.Status == "open" ? (t.ClaimedBy, t.ClaimedAt) : (t.CompletedBy, t.EndedAt);
+        return TypedResults.Problem($"You cannot {verb} task {task.Id}: {result.Conflict}.", statusCode: StatusCodes.Status409Conflict,
+            title: "Conflict", extensions: new Dictionary<string, object?> { ["by"] = by, ["at"] = at });
+    }
 
     private static ProblemHttpResult NoTask(TaskRef task) => ApiProblems.NotFound($"There is no task {task.Id}.");
 }
@@ -116,6 +138,9 @@ public static class TasksApi
 /// <summary>What the task endpoints need.</summary>
 /// <param name="Db">The runtime's tables.</param>
 /// <param name="Inbox">Claims and completes.</param>
+/// <param name="Handover">Records claims; delegates and returns tasks.</param>
 /// <param name="Actor">The caller.</param>
+/// <param name="Http">The request (what the jurisdiction filter found out about it).</param>
 /// <param name="CancellationToken">The request's cancellation.</param>
-internal sealed record TaskServices(RuntimeDbContext Db, TaskInbox Inbox, RequestActor Actor, CancellationToken CancellationToken);
+internal sealed record TaskServices(RuntimeDbContext Db, TaskInbox Inbox, TaskHandover Handover, RequestActor Actor,
+    HttpContext Http, CancellationToken CancellationToken);

@@ -34,6 +34,8 @@ public static class WuyiCommandLine
         root.Subcommands.Add(DeployCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(ApiKeysCommand.Create());
         return root;
     }
 }

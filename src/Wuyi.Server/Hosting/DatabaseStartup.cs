@@ -36,10 +36,14 @@ internal static class DatabaseStartup
             var started = await DemoCertifications.SeedIfEmptyAsync(services, cancellationToken);
             if (started > 0)
                 logger.LogInformation("Seeded {Count} demo certifications in {County} (Wuyi:Demo=false to start empty)", started, DemoCertifications.County);
+            var users = await DemoUsers.SeedIfEmptyAsync(services, cancellationToken);
+            if (users.Count > 0)
+                logger.LogWarning("Seeded the demo users, all with the password {Password} (a demo, never a deployment): {Users}",
+                    DemoUsers.Password, string.Join(", ", users));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogError(e, "Seeding the demo certifications failed; the service starts without them");
+            logger.LogError(e, "Seeding the demo failed; the service starts without it");
         }
     }
 }

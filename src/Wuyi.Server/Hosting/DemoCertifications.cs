@@ -34,6 +34,9 @@ internal static class DemoCertifications
         ([], "return"), // returned to the area for revision
     ];
 
+    /// <summary>Which of the district's villages (by code) is the one whose application was returned for revision.</summary>
+    internal static int ReturnedAreaIndex => Array.FindIndex(Plan, p => p.Then == "return");
+
     /// <summary>Seeds the demo if no certification exists; returns how many certifications it started.</summary>
     public static async Task<int> SeedIfEmptyAsync(IServiceProvider services, CancellationToken cancellationToken)
     {

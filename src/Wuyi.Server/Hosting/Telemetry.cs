@@ -39,6 +39,6 @@ internal static class Telemetry
     public static void MapWuyiTelemetry(this WebApplication app, TelemetrySettings settings)
     {
         if (settings.Prometheus)
-            app.MapPrometheusScrapingEndpoint("/metrics");
+            app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous(); // for a scraper on a private network (README)
     }
 }

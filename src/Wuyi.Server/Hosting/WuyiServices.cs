@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Certification;
+using Wuyi.People;
 using Wuyi.Runtime;
 using Wuyi.Runtime.Persistence;
 using Wuyi.Runtime.Timers;
@@ -30,6 +31,8 @@ internal static class WuyiServices
         // JavaScript script tasks run in Jint's sandbox; the runtime parses models with it when it is registered.
         services.AddSingleton<Wuyi.Engine.Scripting.IScriptEngine>(new Wuyi.Scripting.JintScriptEngine());
         services.AddCertification(backgroundProjection: backgroundLoop);
+        services.AddPeople();
+        services.AddScoped<Wuyi.Runtime.Tasks.TaskHandover>();
         return settings;
     }
 

@@ -32,7 +32,10 @@ public static class WuyiWebApp
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping; // officials read Chinese names
         });
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(ActorOpenApi.AddHeaderAsync));
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(CallerAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CallerAuthentication>(CallerAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization(CallerPolicies.Add);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadinessCheck>("database", tags: ["ready"]);
 
         var app = builder.Build();
@@ -42,10 +45,16 @@ public static class WuyiWebApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<RequestGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<RequestAudit>();
         app.MapWuyiTelemetry(settings.Telemetry);
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapInboxApi();
+        app.MapAuditApi();
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapTasksApi();

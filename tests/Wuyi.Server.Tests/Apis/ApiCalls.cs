@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace Wuyi.Server.Tests.Apis;
 
-/// <summary>Short ways to call the API as a named user, and to read answers.</summary>
+/// <summary>Short ways to call the API as a named user (signed in by <see cref="WuyiServer.Client"/>, see <see cref="TestUsers"/>), and to read answers.</summary>
 internal static class ApiCalls
 {
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, string url, object? body, string user = "tester",
@@ -14,7 +14,7 @@ internal static class ApiCalls
         var request = new HttpRequestMessage(HttpMethod.Post, url);
         if (body is not null)
             request.Content = JsonContent.Create(body);
-        request.Headers.Add("X-Wuyi-User", user);
+        request.Headers.Add(TestUsers.Header, user);
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         return client.SendAsync(request);
@@ -26,7 +26,7 @@ internal static class ApiCalls
         {
             Content = new StringContent(xml, Encoding.UTF8, "application/xml"),
         };
-        request.Headers.Add("X-Wuyi-User", user);
+        request.Headers.Add(TestUsers.Header, user);
         return client.SendAsync(request);
     }
 

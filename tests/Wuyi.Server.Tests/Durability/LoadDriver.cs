@@ -44,6 +44,11 @@ internal sealed class LoadDriver : IDisposable
         gate = new SemaphoreSlim(concurrency);
     }
 
+    private Task<string>? token;
+
+    // The nodes are started with TestUsers.SigningKey, so a token made here is one they accept.
+    private Task<string> TokenAsync() => token ??= TestUsers.TokenForProcessAsync(new Wuyi.People.Access.Caller(User, null, TestUsers.Official));
+
     /// <summary>5xx answers (a request the server failed; the driver retried it).</summary>
     public ConcurrentQueue<string> ServerErrors { get; } = new();
 
@@ -208,7 +213,7 @@ internal sealed class LoadDriver : IDisposable
             try
             {
                 using var message = request();
-                message.Headers.Add("X-Wuyi-User", User);
+                message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync());
                 using var response = await clients[index].SendAsync(message, cancellationToken);
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);
                 if ((int)response.StatusCode < 500)

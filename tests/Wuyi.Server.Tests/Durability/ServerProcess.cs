@@ -89,6 +89,7 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["DOTNET_gcServer"] = "0";
+        start.Environment["Wuyi__People__SigningKey"] = TestUsers.SigningKey;
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
 
