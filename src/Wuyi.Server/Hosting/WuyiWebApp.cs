@@ -9,7 +9,7 @@ using Wuyi.Server.Apis;
 
 namespace Wuyi.Server.Hosting;
 
-/// <summary>Builds the web host: the REST API, health endpoints and (later) the web console.</summary>
+/// <summary>Builds the web host: the REST API, health endpoints and the web console.</summary>
 public static class WuyiWebApp
 {
     /// <summary>Builds the application. <paramref name="overrides"/> (from flags) take precedence over
@@ -65,6 +65,7 @@ public static class WuyiWebApp
         app.MapSignalsApi();
         app.MapCertificationsApi();
         app.MapRegistryApi();
+        app.MapWebConsole();
         return app;
     }
 
