@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using Wuyi.Server.Apis;
 
 namespace Wuyi.Server.Hosting;
 
@@ -28,9 +27,10 @@ public static class WebConsole
                     : new StringValues("no-cache");
             },
         });
-        app.MapFallback("/api/{**rest}", (HttpContext context) =>
-            ApiProblems.NotFound($"There is no API at '{context.Request.Path}'; see /openapi/v1.json."));
-        app.MapFallbackToFile("index.html", new StaticFileOptions
+        // Not for /api: a fallback there would also win over an API endpoint that refused the request's content type
+        // (routing drops such an endpoint from the candidates), turning a 400/415 into a 404. Unknown /api paths get the
+        // 404 problem of the status-code pages.
+        app.MapFallbackToFile("{*path:regex(^(?!api(/|$)).*$)}", "index.html", new StaticFileOptions
         {
             OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });

@@ -20,7 +20,7 @@ public sealed class InputLimitsTests
         using var database = TestDatabase.Create("sqlite");
         await using var server = await ApiServer.StartAsync(database);
 
-        var (status, contentType, body) = await RawHttp.PostAsync(server.Client.BaseAddress!, "/api/definitions", "application/xml",
+        var (status, contentType, body) = await RawHttp.PostAsync(server, "/api/definitions", "application/xml",
             Encoding.UTF8.GetBytes(TwentyMegabyteModel), chunked);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
@@ -38,7 +38,7 @@ public sealed class InputLimitsTests
         using var database = TestDatabase.Create("sqlite");
         await using var server = await ApiServer.StartAsync(database);
 
-        var (status, _, body) = await RawHttp.PostAsync(server.Client.BaseAddress!, "/api/instances", "application/json",
+        var (status, _, body) = await RawHttp.PostAsync(server, "/api/instances", "application/json",
             Encoding.UTF8.GetBytes("{\"processKey\":\"review\",\"variables\":{\"x\":\"" + new string('x', 20 * 1024 * 1024) + "\"}}"), chunked: true);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);

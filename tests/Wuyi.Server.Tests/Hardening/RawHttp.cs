@@ -10,15 +10,18 @@ namespace Wuyi.Server.Tests.Hardening;
 /// </summary>
 internal static class RawHttp
 {
-    /// <summary>Sends <paramref name="body"/> (chunked, or with a Content-Length) and returns the status and the answer's body.</summary>
-    public static async Task<(HttpStatusCode Status, string ContentType, string Body)> PostAsync(Uri server, string path, string contentType,
+    /// <summary>Sends <paramref name="body"/> (chunked, or with a Content-Length) as an administrator of 46 and returns the
+    /// status and the answer's body.</summary>
+    public static async Task<(HttpStatusCode Status, string ContentType, string Body)> PostAsync(WuyiServer wuyi, string path, string contentType,
         byte[] body, bool chunked)
     {
+        var server = wuyi.Client.BaseAddress!;
+        var token = await wuyi.TokenAsync("admin", "administrator:46");
         using var client = new TcpClient();
         await client.ConnectAsync(server.Host, server.Port);
         var stream = client.GetStream();
         var reading = ReadResponseAsync(stream);
-        var head = $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: {contentType}\r\nX-Wuyi-User: admin\r\n" +
+        var head = $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: {contentType}\r\nAuthorization: Bearer {token}\r\n" +
                    (chunked ? "Transfer-Encoding: chunked\r\n" : $"Content-Length: {body.Length}\r\n") + "\r\n";
         try
         {
