@@ -21,6 +21,10 @@ public sealed class ExecutableTests
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await WaitUntilReadyAsync(client, wuyi);
+        // Signed in as the demo administrator, with the password the README gives.
+        var token = await client.PostAsync("/api/auth/token", new { userName = "admin", password = "Wuyi-demo-2026" });
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await token.JsonAsync()).Str("accessToken"));
 
         var definitions = (await client.GetJsonAsync("/api/definitions")).EnumerateArray().Select(d => d.Str("key")).ToList();
         Assert.Contains("certification", definitions);
@@ -39,11 +43,13 @@ public sealed class ExecutableTests
         var models = Directory.CreateDirectory(Path.Combine(folder.Path, "models")).FullName;
         await File.WriteAllTextAsync(Path.Combine(models, "review.bpmn"), ApiModels.Review);
         var port = FreePort();
-        using var configured = BuiltExecutable.StartWith(folder.Path, new() { ["Wuyi__WorkflowsDirectory"] = "models", ["Wuyi__Demo"] = "false" },
+        using var configured = BuiltExecutable.StartWith(folder.Path, new() { ["Wuyi__WorkflowsDirectory"] = "models", ["Wuyi__Demo"] = "false", ["Wuyi__People__SigningKey"] = TestUsers.SigningKey },
             "serve", "--urls", $"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
         await WaitUntilReadyAsync(client, configured);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TestUsers.TokenForProcessAsync(
+            new Wuyi.People.Access.Caller("admin", null, [new Wuyi.People.Access.Grant(Wuyi.People.Access.Roles.Administrator, "46")])));
 
         var definitions = (await client.GetJsonAsync("/api/definitions")).EnumerateArray().Select(d => d.Str("key")).ToList();
         Assert.Equal(["review"], definitions);
