@@ -41,6 +41,9 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Incidents.</summary>
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
+    /// <summary>Deployed form versions (Camunda Forms).</summary>
+    public DbSet<FormRecord> Forms => Set<FormRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -130,6 +133,15 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
             e.Property(t => t.Id).HasMaxLength(260);
             e.HasIndex(t => t.DueAt);
             e.HasIndex(t => t.ProcessKey);
+        });
+        b.Entity<FormRecord>(e =>
+        {
+            e.ToTable("forms");
+            e.HasIndex(f => new { f.FormId, f.Version }).IsUnique();
+            e.HasIndex(f => new { f.FormId, f.Hash }).IsUnique();
+            e.Property(f => f.FormId).HasMaxLength(200);
+            e.Property(f => f.Hash).HasMaxLength(64);
+            e.Property(f => f.DeployedBy).HasMaxLength(200);
         });
         ConfigureProvider(b);
     }
