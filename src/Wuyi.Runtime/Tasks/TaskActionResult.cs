@@ -6,7 +6,11 @@ namespace Wuyi.Runtime.Tasks;
 /// <param name="Status">What happened.</param>
 /// <param name="Task">The task as it is now (null when not found).</param>
 /// <param name="Conflict">For <see cref="TaskActionStatus.Conflict"/>: who acted first and when, in words.</param>
-public sealed record TaskActionResult(TaskActionStatus Status, UserTaskRecord? Task, string? Conflict = null);
+public sealed record TaskActionResult(TaskActionStatus Status, UserTaskRecord? Task, string? Conflict = null)
+{
+    /// <summary>For <see cref="TaskActionStatus.Invalid"/>: the form's field paths → what is wrong with each.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+}
 
 /// <summary>What became of a task action.</summary>
 public enum TaskActionStatus
@@ -22,4 +26,7 @@ public enum TaskActionStatus
 
     /// <summary>The instance is suspended; the completion is held and applied on resume.</summary>
     Held,
+
+    /// <summary>The submission does not pass the task's form (<see cref="TaskActionResult.Errors"/>); nothing was written.</summary>
+    Invalid,
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Stimuli;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
@@ -10,7 +11,7 @@ namespace Wuyi.Runtime.Tasks;
 /// Claiming and completing user tasks. Completion is the stimulus <c>task:{id}</c>: a repeat by the same
 /// person returns the first outcome; anyone else who loses the race is told who completed it and when.
 /// </summary>
-public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock)
+public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TaskForms forms, TimeProvider clock)
 {
     /// <summary>Claims an open task for <paramref name="user"/> (claiming it again is fine).</summary>
     public async Task<TaskActionResult> ClaimAsync(string taskId, string user, CancellationToken cancellationToken)
@@ -39,6 +40,9 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
             return new TaskActionResult(TaskActionStatus.NotFound, null);
         if (task.Status == "open" && task.ClaimedBy is { } claimant && claimant != user)
             return new TaskActionResult(TaskActionStatus.Conflict, task, $"claimed by {claimant} at {task.ClaimedAt:O}");
+        // Checked against the task's form before anything is written; a completed task's repeat is not re-checked.
+        if (task.Status == "open" && await forms.ValidateAsync(task, variables, cancellationToken) is { Count: > 0 } errors)
+            return new TaskActionResult(TaskActionStatus.Invalid, task) { Errors = errors };
         // The task row is closed by the transition itself (StepEffects), in its transaction — also when a
         // completion held during a suspension is applied on resume.
         var outcome = await transitions.ApplyAsync(new StimulusRequest(task.InstanceId, new CompleteTask(taskId, variables), $"task:{taskId}", user),

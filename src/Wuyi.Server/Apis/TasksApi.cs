@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Messages;
 using Wuyi.Runtime.Store;
 using Wuyi.Runtime.Tasks;
@@ -25,6 +26,7 @@ public static class TasksApi
         {
             var escaped = id == "{id}";
             Document(api.MapGet($"/{id}", GetAsync).WithSummary("One task"), escaped);
+            Document(api.MapGet($"/{id}/form", FormAsync).WithSummary("A task's form (form-js schema) and its current values"), escaped);
             Document(api.MapPost($"/{id}/claim", ClaimAsync).WithSummary("Claim a task (409 naming who holds it)"), escaped);
             Document(api.MapPost($"/{id}/unclaim", UnclaimAsync).WithSummary("Give a claimed task back"), escaped);
             Document(api.MapPost($"/{id}/complete", CompleteAsync)
@@ -85,7 +87,13 @@ public static class TasksApi
         return Answer(task, result, "unclaim");
     }
 
-    internal static async Task<Results<Ok<TaskView>, Accepted<TaskView>, ProblemHttpResult>> CompleteAsync(TaskRef task,
+    internal static async Task<Results<Ok<TaskFormView>, ProblemHttpResult>> FormAsync(TaskRef task, TaskForms forms,
+        CancellationToken cancellationToken) =>
+        await forms.ForTaskAsync(task.Id, cancellationToken) is { } form
+            ? TypedResults.Ok(new TaskFormView(form.Schema, RequestVariables.ToElement(form.Values), form.FormKey, form.FormRef, form.Version))
+            : NoTask(task);
+
+    internal static async Task<Results<Ok<TaskView>, Accepted<TaskView>, ValidationProblem, ProblemHttpResult>> CompleteAsync(TaskRef task,
         CompleteTaskBody? body, [AsParameters] TaskServices services)
     {
         var (variables, problem) = RequestVariables.Read(body?.Variables);
@@ -98,6 +106,9 @@ public static class TasksApi
             TaskActionStatus.Done => TypedResults.Ok(TaskView.Of(result.Task!)),
             TaskActionStatus.Held => TypedResults.Accepted($"/api/tasks/{task.Id}", TaskView.Of(result.Task!)),
             TaskActionStatus.NotFound => NoTask(task),
+            TaskActionStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]>(result.Errors!),
+                $"Task {task.Id} was not completed: the submission does not fit its form {result.Task!.FormKey}; nothing changed.",
+                title: "The request is invalid"),
             _ => Conflict(task, result, "complete"),
         };
     }

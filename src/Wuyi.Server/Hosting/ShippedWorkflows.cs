@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wuyi.Runtime.Calendar;
 using Wuyi.Runtime.Definitions;
+using Wuyi.Runtime.Forms;
 
 namespace Wuyi.Server.Hosting;
 
@@ -12,9 +15,13 @@ internal static class ShippedWorkflows
 {
     public static async Task DeployAsync(IServiceProvider services, WuyiSettings settings, CancellationToken cancellationToken)
     {
-        if (Locate(settings.WorkflowsDirectory) is not { } folder)
+        var folder = Locate(settings.WorkflowsDirectory);
+        // The calendar and settings first: the due dates of the first tasks are counted in working days.
+        BusinessCalendar.Install(folder is null ? null : Path.Combine(folder, "calendar"), services.GetService<IConfiguration>());
+        if (folder is null)
             return;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ShippedWorkflows));
+        await DeployFormsAsync(services, Path.Combine(folder, "forms"), logger, cancellationToken);
         foreach (var file in Directory.EnumerateFiles(folder, "*.bpmn").Order(StringComparer.Ordinal))
         {
             await using var scope = services.CreateAsyncScope();
@@ -24,6 +31,23 @@ internal static class ShippedWorkflows
                 throw new WuyiStartupException($"{file} does not validate: {string.Join("; ", outcome.Problems)}");
             foreach (var version in outcome.Versions.Where(v => v.Created))
                 logger.LogInformation("Deployed {Key} version {Version} from {File}", version.Key, version.Version, Path.GetFileName(file));
+        }
+    }
+
+    // Forms go first: a task the models create right away is checked against its form.
+    private static async Task DeployFormsAsync(IServiceProvider services, string folder, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+            return;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.form").Order(StringComparer.Ordinal))
+        {
+            await using var scope = services.CreateAsyncScope();
+            var (form, created, error) = await scope.ServiceProvider.GetRequiredService<FormDeployment>()
+                .DeployAsync(await File.ReadAllTextAsync(file, cancellationToken), "system:startup", cancellationToken);
+            if (form is null)
+                throw new WuyiStartupException($"{file} is not a Camunda Form: {error}");
+            if (created)
+                logger.LogInformation("Deployed form {Form} version {Version} from {File}", form.FormId, form.Version, Path.GetFileName(file));
         }
     }
 

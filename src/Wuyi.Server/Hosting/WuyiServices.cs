@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Certification;
+using Wuyi.People.Mail;
 using Wuyi.Runtime;
 using Wuyi.Runtime.Persistence;
 using Wuyi.Runtime.Timers;
@@ -28,6 +29,7 @@ internal static class WuyiServices
         };
         services.AddWuyiRuntime(configuration, manualClock, backgroundLoop);
         services.AddCertification(backgroundProjection: backgroundLoop);
+        services.AddWuyiMail(configuration, scheduleDigest: backgroundLoop && manualClock is null);
         return settings;
     }
 
