@@ -23,7 +23,8 @@ public sealed class DailyDigest(RuntimeDbContext db, IMailRecipients recipients,
         if (!smtp.Value.Enabled)
             return 0;
         var now = clock.GetUtcNow();
-        var day = now.ToOffset(options.Value.DigestTimeZoneOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.DigestTimeZone);
+        var day = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var queued = 0;
         foreach (var (person, groups) in await recipients.AllAsync(MailKinds.Digest, cancellationToken))
         {

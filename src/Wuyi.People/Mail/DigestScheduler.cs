@@ -19,7 +19,7 @@ public sealed class DigestScheduler(ISchedulerFactory factory, DatabaseMigrator 
     /// <summary>Schedules (or reschedules) the digest on <paramref name="scheduler"/>.</summary>
     public static async Task ScheduleAsync(IScheduler scheduler, MailOptions options, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.CreateCustomTimeZone("wuyi-digest", options.DigestTimeZoneOffset, "digest", "digest");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.DigestTimeZone);
         var job = JobBuilder.Create<DigestJob>().WithIdentity(DigestJob.Key).StoreDurably().Build();
         var trigger = TriggerBuilder.Create().WithIdentity(DigestJob.TriggerKey).ForJob(DigestJob.Key)
             // A digest missed while every node was down is not sent late: the next day's covers it.

@@ -10,11 +10,11 @@ public sealed class MailOptions
     /// folder and the executable, as the models are).</summary>
     public string? TemplatesDirectory { get; set; }
 
-    /// <summary>When the daily digest goes out, a Quartz cron expression in <see cref="DigestTimeZoneOffset"/>.</summary>
+    /// <summary>When the daily digest goes out, a Quartz cron expression in <see cref="DigestTimeZone"/>.</summary>
     public string DigestCron { get; set; } = "0 30 7 ? * MON-FRI";
 
-    /// <summary>The offset the digest's cron is read in (China Standard Time).</summary>
-    public TimeSpan DigestTimeZoneOffset { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>The time zone the digest's cron is read in, and its day named in (an IANA id: the trigger stores it).</summary>
+    public string DigestTimeZone { get; set; } = "Asia/Shanghai";
 
     /// <summary>The longest wait between two tries to deliver a message while the SMTP server is down.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
