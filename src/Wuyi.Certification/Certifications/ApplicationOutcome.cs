@@ -6,6 +6,9 @@ namespace Wuyi.Certification.Certifications;
 /// <param name="Error">Why it was refused.</param>
 public sealed record ApplicationOutcome(string? InstanceId, int Status, string? Error)
 {
+    /// <summary>For a 400 against the application form: its field paths → what is wrong with each.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+
     /// <summary>Refused with <paramref name="status"/>.</summary>
     public static ApplicationOutcome Refused(int status, string error) => new(null, status, error);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Wuyi.Certification.Areas;
 using Wuyi.Certification.Epidemic;
 using Wuyi.Expressions;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
 
@@ -14,8 +15,11 @@ namespace Wuyi.Certification.Certifications;
 /// the area may take part, then starts a <c>certification</c> instance with business key = the area code.
 /// </summary>
 public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDirectory areas, EpidemicStatus epidemic,
-    InstanceTransitions transitions, IOptions<CertificationOptions> options)
+    InstanceTransitions transitions, TaskForms forms, IOptions<CertificationOptions> options)
 {
+    /// <summary>The start form an application is checked against (<c>workflows/forms/application.form</c>).</summary>
+    public const string ApplicationForm = "application";
+
     /// <summary>Applies; the caller runs the pending work afterwards.</summary>
     public async Task<ApplicationOutcome> ApplyAsync(CertificationApplication application, string actor, CancellationToken cancellationToken)
     {
@@ -23,6 +27,9 @@ public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDire
             return ApplicationOutcome.Refused(400, "areaCode is required: the village, community or compound that applies.");
         if (Criteria.Problem("selfAssessment", application.SelfAssessment) is { } criteriaProblem)
             return ApplicationOutcome.Refused(400, criteriaProblem);
+        if (await ApplicationFormProblemsAsync(application, cancellationToken) is { Count: > 0 } errors)
+            return ApplicationOutcome.Refused(400, $"The application does not fit its form ({ApplicationForm}): {string.Join(" ", errors.SelectMany(e => e.Value))}")
+                with { Errors = errors };
         var settings = options.Value;
         if (!IsoDuration.TryParse(settings.SpotCheckInterval, out var interval) || !interval.TryAddTo(DateTimeOffset.UnixEpoch, out var end)
             || end <= DateTimeOffset.UnixEpoch)
@@ -65,5 +72,23 @@ public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDire
             TransitionStatus.Duplicate => ApplicationOutcome.Refused(409, $"{area.Name} ({area.Code}) already has a live certification ({outcome.InstanceId})."),
             _ => ApplicationOutcome.Refused(422, $"the certification could not start: {outcome.Refusal}"),
         };
+    }
+
+    // The start form, as for a task: the newest deployed version; none deployed, nothing to check.
+    private async Task<IReadOnlyDictionary<string, string[]>> ApplicationFormProblemsAsync(CertificationApplication application,
+        CancellationToken cancellationToken)
+    {
+        if (await forms.FindAsync(ApplicationForm, DateTimeOffset.MaxValue, cancellationToken) is not { } form)
+            return new Dictionary<string, string[]>();
+        var submitted = new Dictionary<string, object?>
+        {
+            ["areaCode"] = application.AreaCode,
+            ["selfAssessment"] = application.SelfAssessment?.ToDictionary(c => c.Key, c => (object?)c.Value),
+        };
+        if (application.InHighRiskZone is { } zone)
+            submitted["inHighRiskZone"] = zone;
+        if (application.ContactPerson is { } contact)
+            submitted["contactPerson"] = new Dictionary<string, object?> { ["name"] = contact.Name, ["phone"] = contact.Phone };
+        return FormValidation.Validate(form.Schema, submitted);
     }
 }

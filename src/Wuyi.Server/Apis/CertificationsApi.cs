@@ -52,7 +52,7 @@ public static class CertificationsApi
                 StatusCodes.Status404NotFound => ApiProblems.NotFound(outcome.Error!),
                 StatusCodes.Status409Conflict => ApiProblems.Conflict(outcome.Error!),
                 StatusCodes.Status422UnprocessableEntity => ApiProblems.Unprocessable(outcome.Error!),
-                _ => ApiProblems.BadRequest(outcome.Error!),
+                _ => ApiProblems.BadRequest(outcome.Error!, outcome.Errors is { } errors ? new Dictionary<string, object?> { ["errors"] = errors } : null),
             };
         await pending.RunAsync(cancellationToken);
         return TypedResults.Created($"/api/certifications/{id}", (await queries.FindAsync(id, cancellationToken))!);
