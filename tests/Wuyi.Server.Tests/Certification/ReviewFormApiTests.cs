@@ -32,7 +32,7 @@ public sealed class ReviewFormApiTests
         Assert.Contains("is required", errors.GetProperty("criteria.publicity")[0].GetString());
         Assert.Contains("not a field", errors.GetProperty("status")[0].GetString());
         Assert.Equal("township-review", await s.StatusAsync(id));
-        Assert.Equal("open", (await s.Client.GetJsonAsync($"/api/tasks/{taskId}")).Str("status"));
+        Assert.Equal("open", (await s.Client.GetJsonAsync($"/api/tasks/{taskId}")).Str("state"));
     }
 
     [Fact]
@@ -57,9 +57,10 @@ public sealed class ReviewFormApiTests
         var (s, _, taskId) = await AtTownshipReviewAsync();
         await using var __ = s;
 
-        // Created on Wednesday 24 August 2022 (09:01, Beijing): three working days later is Monday 29 August.
+        // Created on Wednesday 24 August 2022 at 09:00 Beijing time (the 7 days were over at once): three working days
+        // later is Monday 29 August.
         var due = (await s.Client.GetJsonAsync($"/api/tasks/{taskId}")).GetProperty("dueAt").GetDateTimeOffset();
-        Assert.Equal(DateTimeOffset.Parse("2022-08-29T09:01:00+08:00", System.Globalization.CultureInfo.InvariantCulture), due);
+        Assert.Equal(DateTimeOffset.Parse("2022-08-29T09:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture), due);
     }
 
     [Fact]
