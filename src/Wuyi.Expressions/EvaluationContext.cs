@@ -7,6 +7,9 @@ namespace Wuyi.Expressions;
 /// visited, plus the work of functions (one per list element searched, one per 256 characters built…).</param>
 public sealed record EvaluationContext(VariableLookup Variables, DateTimeOffset Now, int StepBudget = 10_000)
 {
+    /// <summary>The business calendar for this evaluation; null uses <see cref="ExpressionEnvironment.Calendar"/>.</summary>
+    public WorkingCalendar? Calendar { get; init; }
+
     /// <summary>A context reading variables from a dictionary.</summary>
     /// <param name="variables">Variable values by name (JSON-shaped; ints, decimals, dates and JSON
     /// elements are normalised when read).</param>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Wuyi.Runtime.Definitions;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Limits;
 using Wuyi.Runtime.Messages;
@@ -53,6 +54,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<OutboxWork>();
         services.AddScoped<DueTimers>();
         services.AddScoped<TaskInbox>();
+        services.AddScoped<TaskForms>();
+        services.AddScoped<FormDeployment>();
         services.AddScoped<RuntimeMaintenance>();
         if (backgroundLoop)
             services.AddHostedService<RuntimeLoop>();

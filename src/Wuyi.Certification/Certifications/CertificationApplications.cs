@@ -4,6 +4,7 @@ using Wuyi.Certification.Areas;
 using Wuyi.Certification.Epidemic;
 using Wuyi.Certification.Inspections;
 using Wuyi.Expressions;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
 
@@ -14,8 +15,11 @@ namespace Wuyi.Certification.Certifications;
 /// area is live and that the area may take part, then starts a <c>certification</c> instance with business key = the area code.
 /// </summary>
 public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDirectory areas, EpidemicStatus epidemic,
-    InstanceTransitions transitions, InspectionPolicies policies, IInspectionDraws draws)
+    InstanceTransitions transitions, InspectionPolicies policies, IInspectionDraws draws, TaskForms forms)
 {
+    /// <summary>The start form an application is checked against (<c>workflows/forms/application.form</c>).</summary>
+    public const string ApplicationForm = "application";
+
     /// <summary>Applies (what the application caused is carried out before this returns).</summary>
     public async Task<ApplicationOutcome> ApplyAsync(CertificationApplication application, string actor, CancellationToken cancellationToken)
     {
@@ -28,6 +32,9 @@ public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDire
         if (lacking.Count > 0)
             return Refused(RefusalKind.Unprocessable,
                 $"selfAssessment does not claim every criterion of the standard (创建标准): lacking {string.Join(", ", lacking)}.");
+        if (await ApplicationFormProblemsAsync(application, cancellationToken) is { Count: > 0 } errors)
+            return Refused(RefusalKind.Invalid,
+                $"The application does not fit its form ({ApplicationForm}): {string.Join(" ", errors.SelectMany(e => e.Value))}") with { Errors = errors };
         var area = await areas.FindAsync(application.AreaCode, cancellationToken);
         if (area is null)
             return Refused(RefusalKind.NotFound, $"areaCode '{application.AreaCode}' is not a known village, community or compound.");
@@ -71,4 +78,22 @@ public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDire
     }
 
     private static ApplicationOutcome Refused(RefusalKind kind, string message) => new(null, new Refusal(kind, message));
+
+    // The start form, as for a task: the newest deployed version; none deployed, nothing to check.
+    private async Task<IReadOnlyDictionary<string, string[]>> ApplicationFormProblemsAsync(CertificationApplication application,
+        CancellationToken cancellationToken)
+    {
+        if (await forms.FindAsync(ApplicationForm, DateTimeOffset.MaxValue, cancellationToken) is not { } form)
+            return new Dictionary<string, string[]>();
+        var submitted = new Dictionary<string, object?>
+        {
+            ["areaCode"] = application.AreaCode,
+            ["selfAssessment"] = application.SelfAssessment?.ToDictionary(c => c.Key, c => (object?)c.Value),
+        };
+        if (application.InHighRiskZone is { } zone)
+            submitted["inHighRiskZone"] = zone;
+        if (application.ContactPerson is { } contact)
+            submitted["contactPerson"] = new Dictionary<string, object?> { ["name"] = contact.Name, ["phone"] = contact.Phone };
+        return FormValidation.Validate(form.Schema, submitted);
+    }
 }

@@ -263,7 +263,9 @@ internal sealed partial class BpmnReader
     {
         Expression? Attr(string name) => (string?)e.Attribute(Camunda + name) is { Length: > 0 } text ? Expr(text, id, Line(e), $"camunda:{name}") : null;
         return new UserTaskSpec(Attr("assignee"), Attr("candidateUsers"), Attr("candidateGroups"), Attr("dueDate"),
-            Attr("followUpDate"), Attr("priority"), Attr("formKey"));
+            // Camunda 7.16+ names a Camunda Form by camunda:formRef instead of camunda:formKey (a model has one or the
+            // other); either way the task carries the form's id.
+            Attr("followUpDate"), Attr("priority"), Attr("formKey") ?? Attr("formRef"));
     }
 
     private FlowNode ReadImplementation(XElement e, FlowNode node, bool required)

@@ -19,6 +19,9 @@ internal sealed class Evaluator(EvaluationContext context)
     /// <summary>The stimulus time, for <c>now()</c>.</summary>
     public DateTimeOffset Now => context.Now;
 
+    /// <summary>The business calendar, for <c>workdaysAdd</c>: the context's, else the one the host installed.</summary>
+    public WorkingCalendar Calendar => context.Calendar ?? ExpressionEnvironment.Calendar;
+
     /// <summary>True once the step budget has been spent.</summary>
     public bool BudgetExceeded { get; private set; }
 

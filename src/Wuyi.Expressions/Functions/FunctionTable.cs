@@ -22,6 +22,11 @@ internal static class FunctionTable
         new("isAfter", 2, 2, DateFunctions.IsAfter),               // a later than b
         new("isBefore", 2, 2, DateFunctions.IsBefore),             // a earlier than b
         new("duration", 1, 1, DateFunctions.Duration),             // duration('P1W') → 'P7D'
+        new("workdaysAdd", 2, 2, WorkingDayFunctions.WorkdaysAdd), // workdaysAdd(now(), 3): by the business calendar
+        new("isWorkday", 1, 1, WorkingDayFunctions.IsWorkday),     // isWorkday('2022-10-08') → true (调休)
+
+        // The host's named settings
+        new("setting", 1, 2, WorkingDayFunctions.Setting),         // setting('dueDays.townshipReview', 3)
 
         // Strings
         new("concat", 0, Many, StringFunctions.Concat),            // concat(a, b, …): text forms joined

@@ -19,8 +19,8 @@ namespace Wuyi.Runtime.Outbox;
 /// an incident names it.
 /// </summary>
 public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transitions, MessageCorrelation messages,
-    SignalBroadcast signals, IEnumerable<IServiceTaskHandler> handlers, TimeProvider clock, IOptions<RuntimeOptions> options,
-    RuntimeNode node, ILogger<OutboxWork> logger)
+    SignalBroadcast signals, IEnumerable<IServiceTaskHandler> handlers, IEnumerable<IOutboxHandler> kinds, TimeProvider clock,
+    IOptions<RuntimeOptions> options, RuntimeNode node, ILogger<OutboxWork> logger)
 {
     private const string ReportToParentKind = ParentReport.KindName;
 
@@ -122,7 +122,9 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
                     thrower: row.InstanceId);
                 break;
             default:
-                throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
+                var module = kinds.FirstOrDefault(k => k.Kind == row.Kind) ?? throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
+                await module.HandleAsync(row, cancellationToken);
+                return;
         }
     }
 
@@ -143,8 +145,12 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
     {
         var attempts = row.Attempts + 1;
         var now = clock.GetUtcNow();
-        var dead = error is UnknownHandlerException || attempts >= options.Value.ServiceAttempts;
-        var delay = options.Value.ServiceRetryDelay * Math.Pow(2, attempts - 1);
+        var module = kinds.FirstOrDefault(k => k.Kind == row.Kind);
+        var dead = error is UnknownHandlerException
+            || (module is null ? attempts >= options.Value.ServiceAttempts : module.MaxAttempts is { } most && attempts >= most);
+        var delay = options.Value.ServiceRetryDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        if (module is not null && delay > module.MaxRetryDelay)
+            delay = module.MaxRetryDelay;
         logger.LogWarning(error, "Outbox {Id} ({Kind}) of instance {Instance} failed, attempt {Attempt}{Dead}",
             row.Id, row.Kind, row.InstanceId, attempts, dead ? "; no retries left" : "");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

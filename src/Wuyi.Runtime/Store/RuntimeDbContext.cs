@@ -47,6 +47,9 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>Accepted message fan-outs and signal broadcasts, until delivered.</summary>
     public DbSet<FanOutRecord> FanOuts => Set<FanOutRecord>();
 
+    /// <summary>Deployed form versions (Camunda Forms).</summary>
+    public DbSet<FormRecord> Forms => Set<FormRecord>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -150,6 +153,15 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
             e.Property(f => f.Status).HasMaxLength(16);
             e.Property(f => f.ClaimedBy).HasMaxLength(200);
             e.HasIndex(f => new { f.Status, f.ClaimedUntil });
+        });
+        b.Entity<FormRecord>(e =>
+        {
+            e.ToTable("forms");
+            e.HasIndex(f => new { f.FormId, f.Version }).IsUnique();
+            e.HasIndex(f => new { f.FormId, f.Hash }).IsUnique();
+            e.Property(f => f.FormId).HasMaxLength(200);
+            e.Property(f => f.Hash).HasMaxLength(64);
+            e.Property(f => f.DeployedBy).HasMaxLength(200);
         });
         ConfigureProvider(b);
     }

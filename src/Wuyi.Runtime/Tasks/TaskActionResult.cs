@@ -9,7 +9,11 @@ namespace Wuyi.Runtime.Tasks;
 /// <param name="By">For a conflict: the user who acted first (claimed or completed), when one did.</param>
 /// <param name="At">For a conflict: when they did.</param>
 public sealed record TaskActionResult(TaskActionStatus Status, UserTaskRecord? Task, string? Conflict = null, string? By = null,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null)
+{
+    /// <summary>For <see cref="TaskActionStatus.Invalid"/>: the form's field paths → what is wrong with each.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
+}
 
 /// <summary>What became of a task action.</summary>
 public enum TaskActionStatus
@@ -25,4 +29,7 @@ public enum TaskActionStatus
 
     /// <summary>The instance is suspended; the completion is held and applied on resume.</summary>
     Held,
+
+    /// <summary>The submission does not pass the task's form (<see cref="TaskActionResult.Errors"/>); nothing was written.</summary>
+    Invalid,
 }

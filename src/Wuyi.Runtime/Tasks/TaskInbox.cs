@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wuyi.Engine.Stimuli;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Instances;
 using Wuyi.Runtime.Store;
 
@@ -11,7 +12,7 @@ namespace Wuyi.Runtime.Tasks;
 /// repeat by the same person with the same values returns the first outcome, with other values it is a conflict
 /// saying so; anyone else who loses the race is told who completed it and when.
 /// </summary>
-public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TimeProvider clock)
+public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitions, TaskForms forms, TimeProvider clock)
 {
     /// <summary>Claims an open task for <paramref name="user"/> (claiming it again is fine).</summary>
     public async Task<TaskActionResult> ClaimAsync(string taskId, string user, CancellationToken cancellationToken)
@@ -41,6 +42,9 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
             return new TaskActionResult(TaskActionStatus.NotFound, null);
         if (task.Status == "open" && task.ClaimedBy is { } claimant && claimant != user)
             return Claimed(task);
+        // Checked against the task's form before anything is written; a completed task's repeat is not re-checked.
+        if (task.Status == "open" && await forms.ValidateAsync(task, variables, cancellationToken) is { Count: > 0 } errors)
+            return new TaskActionResult(TaskActionStatus.Invalid, task) { Errors = errors };
         // The task row is closed by the transition itself (StepEffects), in its transaction — also when a
         // completion held during a suspension is applied on resume. It applies only while the row is still at the
         // revision read here: a claim by someone else that committed in between rolls the step back.

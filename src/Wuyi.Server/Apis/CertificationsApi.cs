@@ -62,7 +62,9 @@ public static class CertificationsApi
     {
         var outcome = await applications.ApplyAsync(body, actor.Name, cancellationToken);
         if (outcome.InstanceId is not { } id)
-            return Refusals.Problem(outcome.Refusal!);
+            return outcome.Errors is { } errors
+                ? ApiProblems.BadRequest(outcome.Refusal!.Message, new Dictionary<string, object?> { ["errors"] = errors })
+                : Refusals.Problem(outcome.Refusal!);
         return TypedResults.Created($"/api/certifications/{id}", (await queries.FindAsync(id, cancellationToken))!);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Wuyi.People.Access;
+using Wuyi.Runtime.Forms;
 using Wuyi.Runtime.Store;
 using Wuyi.Runtime.Tasks;
 using Wuyi.Server.Apis.Contracts;
@@ -25,6 +26,8 @@ public static class TasksApi
         {
             var escaped = id == "{id}";
             Document(api.MapGet($"/{id}", GetAsync).TaskInside(act: false).WithSummary("One task"), escaped);
+            Document(api.MapGet($"/{id}/form", FormAsync).TaskInside(act: false)
+                .WithSummary("A task's form (form-js schema) and its current values"), escaped);
             Document(api.MapPost($"/{id}/claim", ClaimAsync).TaskInside(act: true).WithSummary("Claim a task (409 naming who holds it)"), escaped);
             Document(api.MapPost($"/{id}/unclaim", UnclaimAsync).TaskInside(act: true).WithSummary("Give a claimed task back"), escaped);
             Document(api.MapPost($"/{id}/complete", CompleteAsync).TaskInside(act: true)
@@ -89,7 +92,13 @@ public static class TasksApi
         return Answer(task, result, "unclaim");
     }
 
-    internal static async Task<Results<Ok<TaskView>, Accepted<TaskView>, ProblemHttpResult>> CompleteAsync(TaskRef task,
+    internal static async Task<Results<Ok<TaskFormView>, ProblemHttpResult>> FormAsync(TaskRef task, TaskForms forms,
+        CancellationToken cancellationToken) =>
+        await forms.ForTaskAsync(task.Id, cancellationToken) is { } form
+            ? TypedResults.Ok(new TaskFormView(form.Schema, RequestVariables.ToElement(form.Values), form.FormKey, form.FormRef, form.Version))
+            : NoTask(task);
+
+    internal static async Task<Results<Ok<TaskView>, Accepted<TaskView>, ValidationProblem, ProblemHttpResult>> CompleteAsync(TaskRef task,
         CompleteTaskBody? body, [AsParameters] TaskServices services)
     {
         var (variables, problem) = RequestVariables.Read(body?.Variables);
@@ -101,6 +110,9 @@ public static class TasksApi
             TaskActionStatus.Done => TypedResults.Ok(TaskView.Of(result.Task!)),
             TaskActionStatus.Held => TypedResults.Accepted($"/api/tasks/{task.Id}", TaskView.Of(result.Task!)),
             TaskActionStatus.NotFound => NoTask(task),
+            TaskActionStatus.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]>(result.Errors!),
+                $"Task {task.Id} was not completed: the submission does not fit its form {result.Task!.FormKey}; nothing changed.",
+                title: "The request is invalid"),
             _ => Conflict(task, result, "complete"),
         };
     }

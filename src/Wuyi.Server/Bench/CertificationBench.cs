@@ -45,7 +45,9 @@ internal sealed class CertificationBench(BenchSettings settings, TextWriter log)
         await ExpectStatusAsync(runtime, "46", "observing", n, cancellationToken);
         var observing = await MeasureAsync(runtime, "7 days on the manual clock (timers)", n, async () =>
         {
-            var (_, fired) = await runtime.RequestAsync(s => s.GetRequiredService<ClockAdvance>().AdvanceAsync(TimeSpan.FromDays(7), cancellationToken),
+            // No area had an infection, so each one's 7 days are due at once; an advance of a whole week would also fire the
+            // township reviews' reminder and escalation timers (two and three working days on), which this phase does not measure.
+            var (_, fired) = await runtime.RequestAsync(s => s.GetRequiredService<ClockAdvance>().AdvanceAsync(TimeSpan.FromHours(1), cancellationToken),
                 cancellationToken);
             if (fired != n)
                 throw new InvalidOperationException($"the 7 days fired {fired} timers, not {n}");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wuyi.Certification;
 using Wuyi.People;
+using Wuyi.People.Mail;
 using Wuyi.Runtime;
 using Wuyi.Runtime.Persistence;
 using Wuyi.Runtime.Timers;
@@ -33,6 +34,7 @@ internal static class WuyiServices
         services.AddCertification(backgroundProjection: backgroundLoop);
         services.AddPeople();
         services.AddScoped<Wuyi.Runtime.Tasks.TaskHandover>();
+        services.AddWuyiMail(configuration, scheduleDigest: backgroundLoop && manualClock is null);
         return settings;
     }
 

@@ -58,6 +58,7 @@ public static class WuyiWebApp
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapTasksApi();
+        app.MapFormsApi();
         app.MapMessagesApi();
         app.MapIncidentsApi();
         app.MapClockApi();

@@ -62,7 +62,10 @@ public sealed partial class WorkflowModelTests
             // Groups are role:regionCode, so an official sees only the tasks of their own jurisdiction.
             var groups = ((string?)t.Attribute(Camunda + "candidateGroups") ?? "").Split(',');
             Assert.All(groups, g => Assert.Matches(RegionalGroup(), g));
-            Assert.False(string.IsNullOrWhiteSpace((string?)t.Attribute(Camunda + "formKey")), id);
+            // camunda:formRef (a Camunda Form) or camunda:formKey, and the form is shipped: workflows/forms/{form}.form.
+            var form = (string?)t.Attribute(Camunda + "formRef") ?? (string?)t.Attribute(Camunda + "formKey");
+            Assert.False(string.IsNullOrWhiteSpace(form), id);
+            Assert.True(File.Exists(Path.Combine(ModelsDirectory, "forms", form + ".form")), $"{id}: workflows/forms/{form}.form");
             Assert.False(string.IsNullOrWhiteSpace((string?)t.Attribute(Camunda + "dueDate")), id);
         });
     }
@@ -76,7 +79,7 @@ public sealed partial class WorkflowModelTests
             doc.Descendants(Bpmn + "message").Select(m => (string)m.Attribute("name")!)
                 .Concat(doc.Descendants(Bpmn + "error").Select(e => (string)e.Attribute("errorCode")!))
                 .Concat(doc.Descendants().Select(e => (string?)e.Attribute(Camunda + "topic")).OfType<string>())
-                .Concat(doc.Descendants().Select(e => (string?)e.Attribute(Camunda + "formKey")).OfType<string>()))
+                .Concat(doc.Descendants().Select(e => (string?)e.Attribute(Camunda + "formKey") ?? (string?)e.Attribute(Camunda + "formRef")).OfType<string>()))
             .Distinct().ToList();
 
         var missing = names.Where(n => !readme.Contains($"`{n}`", StringComparison.Ordinal)).ToList();

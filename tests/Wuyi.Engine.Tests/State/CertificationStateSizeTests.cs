@@ -25,7 +25,9 @@ public class CertificationStateSizeTests
         var largest = states.MaxBy(Bytes)!;
 
         Assert.True(Bytes(largest) < Goal, $"{Bytes(largest)} bytes: {InstanceStateJson.Serialize(largest)}");
-        Assert.Equal(6, largest.Waits.Length);
+        // Certified with its spot-checks' waits (6), or a review with its reminder and escalation timers (5), whichever
+        // holds the longer variables.
+        Assert.InRange(largest.Waits.Length, 5, 6);
     }
 
     // Without the review records the largest state must leave at least 640 bytes (nearly a third of the goal)

@@ -218,6 +218,60 @@ namespace Wuyi.Runtime.Store.Migrations.Postgres
                     b.ToTable("fan_outs", (string)null);
                 });
 
+            modelBuilder.Entity("Wuyi.Runtime.Store.FormRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("schema");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forms");
+
+                    b.HasIndex("FormId", "Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forms_form_id_hash");
+
+                    b.HasIndex("FormId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forms_form_id_version");
+
+                    b.ToTable("forms", (string)null);
+                });
+
             modelBuilder.Entity("Wuyi.Runtime.Store.HeldStimulusRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -210,6 +210,58 @@ namespace Wuyi.Runtime.Store.Migrations.Sqlite
                     b.ToTable("fan_outs", (string)null);
                 });
 
+            modelBuilder.Entity("Wuyi.Runtime.Store.FormRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DeployedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deployed_at");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deployed_by");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("schema");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forms");
+
+                    b.HasIndex("FormId", "Hash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forms_form_id_hash");
+
+                    b.HasIndex("FormId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forms_form_id_version");
+
+                    b.ToTable("forms", (string)null);
+                });
+
             modelBuilder.Entity("Wuyi.Runtime.Store.HeldStimulusRecord", b =>
                 {
                     b.Property<long>("Id")
