@@ -29,7 +29,7 @@ internal sealed partial class InstanceExecution
     public void CheckScopeCompletion(int scopeId)
     {
         if (_ended || !_scopes.TryGetValue(scopeId, out var scope) || scope.Kind == ScopeKind.MultiInstance) return;
-        if (_tokens.Values.Any(t => t.ScopeId == scopeId)) return;
+        if (AnyTokenIn(scopeId)) return;
         CompleteScope(scope);
     }
 

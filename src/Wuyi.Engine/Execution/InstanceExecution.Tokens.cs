@@ -15,6 +15,14 @@ internal sealed partial class InstanceExecution
 
     public IEnumerable<TokenState> AllTokens => _tokens.Values;
 
+    /// <summary>Whether any token is in the scope; without copying them (a wide multi-instance asks once per inner instance).</summary>
+    public bool AnyTokenIn(int scopeId)
+    {
+        foreach (var t in _tokens.Values)
+            if (t.ScopeId == scopeId) return true;
+        return false;
+    }
+
     public TokenState Update(TokenState token)
     {
         _tokens[token.Id] = token;

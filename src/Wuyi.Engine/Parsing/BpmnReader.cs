@@ -52,6 +52,7 @@ internal sealed partial class BpmnReader
     private bool CheckDepth(string xml)
     {
         var max = _options.Limits.MaxXmlDepth;
+        if (max == int.MaxValue) return true;
         try
         {
             using var text = new StringReader(xml);

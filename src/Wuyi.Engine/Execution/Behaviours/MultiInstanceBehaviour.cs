@@ -80,7 +80,7 @@ internal static class MultiInstanceBehaviour
             var items = Items(run, owner.Id, owner.ScopeId, node, out _, out _);
             StartInner(run, body, node, (int)completed, items);
         }
-        else if (!run.TokensIn(body.Id).Any()) CompleteBody(run, body);
+        else if (!run.AnyTokenIn(body.Id)) CompleteBody(run, body);
     }
 
     private static void CompleteBody(InstanceExecution run, ScopeState body)

@@ -161,6 +161,9 @@ public class ConditionalEventTests
 
         var json = InstanceStateJson.Serialize(h.State);
         var restored = InstanceStateJson.Deserialize(json);
+        // Version 2 of the state, unchanged: a conditional wait is one more wait kind (7), role Activity (0).
+        Assert.StartsWith("{\"v\":2,", json);
+        Assert.Matches("\\[\\d+,7,0,\"when\",\\d+\\]", json);
         Assert.Equal(json, InstanceStateJson.Serialize(restored));
 
         var step = Wuyi.Engine.Execution.ProcessEngine.Step(h.Definitions, restored,
