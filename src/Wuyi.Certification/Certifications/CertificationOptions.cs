@@ -6,7 +6,8 @@ public sealed class CertificationOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Wuyi:Certification";
 
-    /// <summary>Time between scheduled spot-checks (ISO 8601 days, e.g. <c>P30D</c>) until an administrator sets a policy; the first comes at a random offset in (0, interval].</summary>
+    /// <summary>Time between scheduled spot-checks (ISO 8601 days, e.g. <c>P30D</c>) until an administrator sets a policy;
+    /// the first comes at a random offset in (0, interval].</summary>
     public string SpotCheckInterval { get; set; } = "P30D";
 
     /// <summary>The mode of scheduled spot-checks until an administrator sets a policy: <c>open</c> (明查) or <c>covert</c>

@@ -65,7 +65,8 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
                 criteria[name] = JsonSerializer.SerializeToElement(latest, ReviewJson);
         var summary = new CertificationSummary(record.Id, record.BusinessKey ?? "", EngineValues.Text(variables, "areaName"),
             EngineValues.Text(variables, "status") ?? record.Status, record.CreatedAt, EngineValues.Date(variables, "certifiedAt"), record.EndedAt);
-        return new CertificationDetail(summary, [.. state.ActiveElementIds.Where(e => !CertificationProcess.InspectionElements.Contains(e))], tasks, criteria, Pick(variables, BenefitVariables),
+        var active = state.ActiveElementIds.Where(e => !CertificationProcess.InspectionElements.Contains(e)).ToList();
+        return new CertificationDetail(summary, active, tasks, criteria, Pick(variables, BenefitVariables),
             Pick(variables, RecordVariables), reviews, timeline);
     }
 
