@@ -50,7 +50,7 @@ public static class AuthApi
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromSeconds(expiresIn),
         });
-        return TypedResults.Ok(await ViewAsync(caller.UserName, users, regions, cancellationToken));
+        return TypedResults.Ok((await ViewAsync(caller.UserName, users, regions, cancellationToken))!);
     }
 
     internal static NoContent SignOut(HttpContext http)
@@ -66,7 +66,9 @@ public static class AuthApi
         if (caller.ApiKey is not null)
             return TypedResults.Ok(new UserView(caller.ActorName, caller.ApiKey, null,
                 [.. caller.Grants.Select(g => new RoleView(g.Role, g.Region, null))], false));
-        return TypedResults.Ok(await ViewAsync(caller.UserName, users, regions, cancellationToken));
+        return await ViewAsync(caller.UserName, users, regions, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.Problem($"The user '{caller.UserName}' no longer exists.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign in first");
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordBody body, RequestActor actor,
@@ -106,9 +108,10 @@ public static class AuthApi
             extensions: outcome.LockedUntil is { } u ? new Dictionary<string, object?> { ["lockedUntil"] = u } : null));
     }
 
-    private static async Task<UserView> ViewAsync(string userName, UserDirectory users, CertificationDbContext regions, CancellationToken cancellationToken)
+    private static async Task<UserView?> ViewAsync(string userName, UserDirectory users, CertificationDbContext regions, CancellationToken cancellationToken)
     {
-        var user = (await users.FindAsync(userName, cancellationToken))!;
+        if (await users.FindAsync(userName, cancellationToken) is not { } user)
+            return null;
         var codes = user.Grants.Select(g => g.RegionCode).Distinct().ToList();
         var names = await regions.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
         return new UserView(user.UserName!, user.DisplayName, user.Email,
