@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wuyi.Runtime.Store;
 using Wuyi.Testing;
 
 namespace Wuyi.Server.Tests.Apis;
@@ -35,6 +38,45 @@ public sealed class InstancesApiTests
         Assert.Equal("Review", task.Str("elementId"));
         Assert.Equal(["township-reviewer", "county-reviewer"], task.Strings("candidateGroups"));
         Assert.Equal(instance.ToString(), (await server.Client.InstanceAsync(id)).ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task List_OneStoredStateUnreadable_OthersListedNoServerError(string kind)
+    {
+        using var database = TestDatabase.Create(kind);
+        await using var server = await ApiServer.StartAsync(database);
+        await server.Client.DeployOkAsync(ApiModels.Review);
+        var ids = new List<string>();
+        for (var n = 0; n < 3; n++)
+            ids.Add((await server.Client.StartAsync("review", $"46010500100{n}", user: "clerk")).Str("id"));
+        await using (var scope = server.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<RuntimeDbContext>().Instances.Where(i => i.Id == ids[1])
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.State, "{\"v\":2,\"x\":" + new string('[', 100) + new string(']', 100) + "}"));
+
+        var response = await server.Client.GetAsync("/api/instances");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, (await response.JsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task Start_VariableNestedPastLimit_400NamingTheLimitNothingWritten(string kind)
+    {
+        using var database = TestDatabase.Create(kind);
+        await using var server = await ApiServer.StartAsync(database);
+        await server.Client.DeployOkAsync(ApiModels.Review);
+        var deep = new StringBuilder("1");
+        for (var n = 0; n < 40; n++)
+            deep.Insert(0, "{\"a\":").Append('}');
+
+        var response = await server.Client.PostAsync("/api/instances",
+            new StringContent($$$"""{"processKey":"review","variables":{"address":{{{deep}}}}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("MaxJsonDepth", (await response.JsonAsync()).Str("detail"));
+        Assert.Equal(0, (await server.Client.GetJsonAsync("/api/instances")).GetProperty("total").GetInt32());
     }
 
     [Theory]

@@ -28,6 +28,21 @@ public sealed class SignalsApiTests
         Assert.Equal("reduced", (await s.VariableAsync(id, "testingFrequency")).GetString());
     }
 
+    [Fact]
+    public async Task SignalId_ReusedWithAnotherType_RefusedSayingSoNothingChanged()
+    {
+        await using var s = await CertificationServer.StartAsync();
+        var id = await s.CertifyAsync(CertificationServer.Xiuhua);
+        await s.SignalsAsync(s.Signal("same-id", "close-contact", areaCode: CertificationServer.Xiuhua));
+
+        var replay = await s.SignalsAsync(s.Signal("same-id", "confirmed-case", areaCode: CertificationServer.Xiuhua));
+
+        var answer = replay.GetProperty("signals")[0];
+        Assert.Equal(409, answer.GetProperty("status").GetInt32());
+        Assert.Contains("first received as a 'close-contact' signal", answer.Str("error"));
+        Assert.Equal("suspended", await s.StatusAsync(id));
+    }
+
     [Theory]
     [InlineData("confirmed-case", null, "postgres")]
     [InlineData("asymptomatic-case", null, "postgres")]
