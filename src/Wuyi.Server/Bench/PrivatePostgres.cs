@@ -45,11 +45,11 @@ internal sealed class PrivatePostgres : IDisposable
         var prefix = FolderPrefix(durable);
         RemoveLeftovers(prefix, asRoot);
         var directory = Path.Combine(Path.GetTempPath(), $"{prefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        StartReaper(directory, Path.Combine(directory, "data"), asRoot); // before the folder exists: no moment is uncovered
         Directory.CreateDirectory(directory);
         if (asRoot)
             Run("chown", ["postgres:postgres", directory], asPostgres: false);
         var data = Path.Combine(directory, "data");
-        StartReaper(directory, data, asRoot);
         var port = FreeLoopbackPort();
         Run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", .. durable ? (string[])[] : ["--no-sync"]], asRoot);
         Run("pg_ctl", ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "120", "start", "-o",

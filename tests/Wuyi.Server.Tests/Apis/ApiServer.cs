@@ -21,10 +21,5 @@ internal static class ApiServer
     }
 
     // One empty folder for the whole run, removed when the run ends (the suite leaves nothing in /tmp).
-    private static string EmptyFolder()
-    {
-        var folder = Directory.CreateTempSubdirectory("wuyi-no-workflows-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
-        return folder;
-    }
+    private static string EmptyFolder() => RunFolders.Create("wuyi-no-workflows");
 }

@@ -38,8 +38,7 @@ internal static class BuiltExecutable
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // …/bin/Release/net10.0/
         var source = FindBuildOutput(configuration);
-        var target = Directory.CreateTempSubdirectory("wuyi-exe-").FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(target, recursive: true);
+        var target = Wuyi.Testing.RunFolders.Create("wuyi-exe");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var copy = Path.Combine(target, Path.GetRelativePath(source, file));
