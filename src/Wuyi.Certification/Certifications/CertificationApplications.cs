@@ -67,8 +67,8 @@ public sealed class CertificationApplications(RuntimeDbContext runtime, AreaDire
         };
         if (application.ContactPerson is { } contact)
             variables["contactPerson"] = new Dictionary<string, object?> { ["name"] = contact.Name, ["phone"] = contact.Phone };
-        var outcome = await transitions.StartAsync(new StartInstanceRequest(CertificationProcess.Key, area.Code, variables, actor, instanceId),
-            cancellationToken);
+        var outcome = await transitions.StartAsync(
+            new StartInstanceRequest(CertificationProcess.Key, area.Code, variables, actor, instanceId) { Initiator = actor }, cancellationToken);
         return outcome.Status switch
         {
             TransitionStatus.Applied => new ApplicationOutcome(outcome.InstanceId, null),

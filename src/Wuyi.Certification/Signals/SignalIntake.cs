@@ -38,7 +38,7 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
         var stored = await db.Signals.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         // A replay must be the same signal: an id reused for another type is a conflict, not the first answer.
         if (stored is not null && signal.Type is { } replayed && replayed != stored.Type)
-            return SignalOutcome.Refused(id, 409, $"id {id} was first received as a '{stored.Type}' signal, not '{replayed}': a signal id names one signal.");
+            return SignalOutcome.Refused(id, RefusalKind.Conflict, $"id {id} was first received as a '{stored.Type}' signal, not '{replayed}': a signal id names one signal.");
         if (stored?.Answer is { } answer)
             return JsonSerializer.Deserialize<SignalOutcome>(answer, AnswerJson)!;
 

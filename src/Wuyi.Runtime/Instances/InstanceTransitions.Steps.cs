@@ -169,12 +169,16 @@ public sealed partial class InstanceTransitions
 
     internal static string StatusOf(InstanceState state) => InstanceStatusNames.Of(state.Status);
 
-    /// <summary>The region an instance concerns: its <c>regionCode</c> or <c>areaCode</c> variable, else a numeric business key.</summary>
+    /// <summary>The region an instance concerns: its <c>regionCode</c> or <c>areaCode</c> variable, else a numeric business key;
+    /// none when the value is longer than a region code can be (the column holds <see cref="MaxRegionCodeLength"/>).</summary>
     internal static string? RegionCodeOf(string? businessKey, IReadOnlyDictionary<string, object?>? variables)
     {
         foreach (var name in (string[])["regionCode", "areaCode"])
-            if (variables?.TryGetValue(name, out var value) == true && value is string code && code.Length > 0)
+            if (variables?.TryGetValue(name, out var value) == true && value is string { Length: > 0 and <= MaxRegionCodeLength } code)
                 return code;
-        return businessKey is { Length: > 0 } && businessKey.All(char.IsAsciiDigit) ? businessKey : null;
+        return businessKey is { Length: > 0 and <= MaxRegionCodeLength } && businessKey.All(char.IsAsciiDigit) ? businessKey : null;
     }
+
+    /// <summary>The longest region code stored (<c>instances.region_code</c>).</summary>
+    internal const int MaxRegionCodeLength = 32;
 }

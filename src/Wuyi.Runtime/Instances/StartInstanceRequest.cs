@@ -14,6 +14,6 @@ namespace Wuyi.Runtime.Instances;
 public sealed record StartInstanceRequest(string ProcessKey, string? BusinessKey, IReadOnlyDictionary<string, object?>? Variables,
     string Actor, string? InstanceId = null, long? DefinitionId = null, string? StartEventId = null, ParentLink? Parent = null)
 {
-    /// <summary>The user who starts it, for a start event's <c>camunda:initiator</c> (until sign-in, the request's <c>initiator</c>).</summary>
+    /// <summary>The user who starts it, for a start event's <c>camunda:initiator</c> (the signed-in user who asked for the start).</summary>
     public string? Initiator { get; init; }
 }

@@ -49,7 +49,7 @@ public static class InstancesApi
         try
         {
             outcome = await services.Transitions.StartAsync(
-                new StartInstanceRequest(body.ProcessKey, body.BusinessKey, variables, services.Actor.Name, id) { Initiator = body.Initiator },
+                new StartInstanceRequest(body.ProcessKey, body.BusinessKey, variables, services.Actor.Name, id) { Initiator = services.Actor.Name },
                 services.CancellationToken);
         }
         catch (KeyNotFoundException)

@@ -119,7 +119,6 @@ internal sealed class MailHarness : IAsyncDisposable
     {
         await using var scope = Services.CreateAsyncScope();
         var result = await action(scope.ServiceProvider);
-        await scope.ServiceProvider.GetRequiredService<PendingWorkRunner>().RunAsync(CancellationToken.None);
         return result;
     }
 

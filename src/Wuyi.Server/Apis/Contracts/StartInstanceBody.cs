@@ -6,5 +6,4 @@ namespace Wuyi.Server.Apis.Contracts;
 /// <param name="ProcessKey">The process to start (its newest version).</param>
 /// <param name="BusinessKey">The business key, e.g. an area code.</param>
 /// <param name="Variables">Start variables: a JSON object.</param>
-/// <param name="Initiator">Who starts it, for a start event's <c>camunda:initiator</c> (optional; sign-in will supply it).</param>
-public sealed record StartInstanceBody(string? ProcessKey, string? BusinessKey, JsonElement? Variables, string? Initiator = null);
+public sealed record StartInstanceBody(string? ProcessKey, string? BusinessKey, JsonElement? Variables);
