@@ -104,6 +104,7 @@ public static class TasksApi
         var (variables, problem) = RequestVariables.Read(body?.Variables);
         if (problem is not null)
             return problem;
+        variables = await OpenInspection.StampAsync(task.Id, variables, services.Actor, services.Db, services.CancellationToken);
         var result = await services.Inbox.CompleteAsync(task.Id, variables, await CompletingActorAsync(task, services), services.CancellationToken);
         return result.Status switch
         {

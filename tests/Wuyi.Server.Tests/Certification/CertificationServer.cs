@@ -94,7 +94,9 @@ internal sealed class CertificationServer : IAsyncDisposable
     }
 
     /// <summary>Completes the one open task <paramref name="element"/> of the instance (or of a child under the area).</summary>
-    public async Task CompleteAsync(string areaCode, string element, object variables, string user = "reviewer")
+    /// <summary>Completes the one open <paramref name="element"/> task of the area as <paramref name="user"/> — holding
+    /// exactly <paramref name="grants"/> (<c>role:region</c>) when given, else a test official of 46 (see TestUsers).</summary>
+    public async Task CompleteAsync(string areaCode, string element, object variables, string user = "reviewer", params string[] grants)
     {
         var tasks = new List<JsonElement>();
         // A timer the background loop claimed first fires on its own schedule: give the task a moment to appear.
@@ -105,7 +107,8 @@ internal sealed class CertificationServer : IAsyncDisposable
             tasks = [.. (await Client.GetJsonAsync($"/api/tasks?businessKey={areaCode}&element={element}&state=open")).GetProperty("items").EnumerateArray()];
         }
         Assert.True(tasks.Count == 1, $"expected one open {element} of {areaCode}, found {tasks.Count}");
-        var response = await Client.PostAsync($"/api/tasks/{tasks[0].Str("id")}/complete", new { variables }, user);
+        var client = grants.Length > 0 ? Server.ClientFor(user, grants) : Client;
+        var response = await client.PostAsync($"/api/tasks/{tasks[0].Str("id")}/complete", new { variables }, user);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 

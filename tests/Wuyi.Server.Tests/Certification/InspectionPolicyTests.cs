@@ -32,7 +32,7 @@ public sealed class InspectionPolicyTests
         await s.AdvanceAsync("P2D");
         Assert.Empty((await s.Client.GetJsonAsync($"/api/tasks?businessKey={Xiuhua}&state=open")).GetProperty("items").EnumerateArray());
         await s.AdvanceAsync("P1D"); // the drawn third day: an open check, announced
-        await s.CompleteAsync(Xiuhua, "InspectOpenly", new { criteria = AllMet(), findings = NoFindings, inspectorRegion = "460105" }, "inspector-county");
+        await s.CompleteAsync(Xiuhua, "InspectOpenly", new { criteria = AllMet(), findings = NoFindings }, "inspector-county", "inspector:460105");
         Assert.Equal(1, await NoticesAsync(s));
 
         await s.AdvanceAsync("P10D"); // the next, drawn covert: provincial inspectors only, and no notice of any kind
@@ -72,15 +72,16 @@ public sealed class InspectionPolicyTests
         var id = await s.CertifyAsync(Xiuhua);
         await s.AdvanceAsync("P30D");
 
+        // The inspector's region is the server's word: a county inspector who claims the province's is still a county inspector.
         await s.CompleteAsync(Xiuhua, "InspectOpenly", new
         {
-            criteria = AllMet(failing: "measures"), findings = new { measures = "no temperature checks" }, inspectorRegion = "460105",
-        }, "inspector-county");
+            criteria = AllMet(failing: "measures"), findings = new { measures = "no temperature checks" }, inspectorRegion = "46",
+        }, "inspector-county", "inspector:460105");
 
         Assert.Equal("certified", await s.StatusAsync(id)); // the province cancels, not the county
         var confirm = (await s.Client.GetJsonAsync($"/api/tasks?businessKey={Xiuhua}&element=ConfirmCancellation&state=open")).GetProperty("items");
         Assert.Equal(["inspector:46"], Assert.Single(confirm.EnumerateArray()).Strings("candidateGroups"));
-        await s.CompleteAsync(Xiuhua, "ConfirmCancellation", new { confirmed = true, remarks = "复核属实" }, "inspector");
+        await s.CompleteAsync(Xiuhua, "ConfirmCancellation", new { confirmed = true, remarks = "复核属实" }, "inspector", "inspector:46");
         Assert.Equal("cancelled", await s.StatusAsync(id));
         Assert.Equal("no temperature checks", (await s.VariableAsync(id, "inspectionFindings")).GetProperty("measures").GetString());
     }
@@ -91,10 +92,10 @@ public sealed class InspectionPolicyTests
         await using var s = await StartAsync();
         var id = await s.CertifyAsync(Xiuhua);
         await s.AdvanceAsync("P30D");
-        await s.CompleteAsync(Xiuhua, "InspectOpenly", new { criteria = AllMet(failing: "measures"), findings = NoFindings, inspectorRegion = "460105" },
-            "inspector-county");
+        await s.CompleteAsync(Xiuhua, "InspectOpenly", new { criteria = AllMet(failing: "measures"), findings = NoFindings },
+            "inspector-county", "inspector:460105");
 
-        await s.CompleteAsync(Xiuhua, "ConfirmCancellation", new { confirmed = false, remarks = "已当场整改" }, "inspector");
+        await s.CompleteAsync(Xiuhua, "ConfirmCancellation", new { confirmed = false, remarks = "已当场整改" }, "inspector", "inspector:46");
 
         Assert.Equal("certified", await s.StatusAsync(id));
         Assert.True((await s.VariableAsync(id, "inspectionPassed")).GetBoolean());
@@ -108,8 +109,7 @@ public sealed class InspectionPolicyTests
         var id = await s.CertifyAsync(Xiuhua);
         await s.AdvanceAsync("P30D");
 
-        await s.CompleteAsync(Xiuhua, "InspectOpenly", new { criteria = AllMet(failing: "measures"), findings = NoFindings, inspectorRegion = "46" },
-            "inspector");
+        await s.CompleteAsync(Xiuhua, "InspectOpenly", new { criteria = AllMet(failing: "measures"), findings = NoFindings }, "inspector", "inspector:46");
 
         Assert.Equal("cancelled", await s.StatusAsync(id));
         Assert.Equal(0, (await s.Client.GetJsonAsync($"/api/tasks?businessKey={Xiuhua}&element=ConfirmCancellation")).GetProperty("total").GetInt32());

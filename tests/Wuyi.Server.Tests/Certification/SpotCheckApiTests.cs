@@ -30,8 +30,8 @@ public sealed class SpotCheckApiTests
         await s.CompleteAsync(CertificationServer.Xiuhua, "InspectOpenly",
             new
             {
-                criteria = CertificationServer.AllMet(failing: "environment"), findings = new { environment = "rubbish in the lanes" }, inspectorRegion = "46",
-            }, "inspector");
+                criteria = CertificationServer.AllMet(failing: "environment"), findings = new { environment = "rubbish in the lanes" },
+            }, "inspector", "inspector:46");
         Assert.Equal("cancelled", await s.StatusAsync(id));
         Assert.Equal("rubbish in the lanes", (await s.VariableAsync(id, "inspectionFindings")).GetProperty("environment").GetString());
         Assert.Empty(await s.RegistryAsync());
