@@ -10,10 +10,13 @@ namespace Wuyi.People.Mail;
 /// subject, the rest (after one empty line) the plain-text body. Parsed once per file and kept; a template that does not
 /// parse fails the mail (retried), so a fixed file takes effect without losing it.
 /// </summary>
-public sealed class MailTemplates(IOptions<MailOptions> options)
+/// <remarks>With no <see cref="MailOptions.TemplatesDirectory"/> configured, the host's shipped content is read
+/// (<see cref="IShippedMailTemplates"/>: the templates inside the executable, or its configured workflows folder), so a
+/// published build run from any folder has its mail.</remarks>
+public sealed class MailTemplates(IOptions<MailOptions> options, IShippedMailTemplates? shipped = null)
 {
     private static readonly FluidParser Parser = new();
-    private readonly ConcurrentDictionary<string, (DateTime Written, IFluidTemplate Subject, IFluidTemplate Body)> parsed = new();
+    private readonly ConcurrentDictionary<string, (string Text, IFluidTemplate Subject, IFluidTemplate Body)> parsed = new();
     private readonly Lazy<string> folder = new(() => options.Value.TemplatesDirectory is { Length: > 0 } configured ? configured : Locate());
 
     /// <summary>The folder read.</summary>
@@ -40,19 +43,27 @@ public sealed class MailTemplates(IOptions<MailOptions> options)
     {
         if (name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
             throw new InvalidOperationException($"'{name}' is not a template name");
+        var (text, source) = Read(name);
+        // Read each time, parsed once per text: an administrator's edit takes effect at the next mail.
+        if (parsed.TryGetValue(name, out var known) && known.Text == text)
+            return (known.Subject, known.Body);
+        var normalised = text.ReplaceLineEndings("\n");
+        var split = normalised.IndexOf('\n');
+        var subjectText = split < 0 ? normalised : normalised[..split];
+        var bodyText = split < 0 ? "" : normalised[(split + 1)..].TrimStart('\n');
+        var template = (Parse(subjectText, source), Parse(bodyText, source));
+        parsed[name] = (text, template.Item1, template.Item2);
+        return template;
+    }
+
+    private (string Text, string Source) Read(string name)
+    {
+        if (options.Value.TemplatesDirectory is not { Length: > 0 } && shipped?.Read(name) is { } text)
+            return (text, $"mail/{name}.liquid");
         var path = Path.Combine(Folder, name + ".liquid");
         if (!File.Exists(path))
             throw new InvalidOperationException($"the mail template {path} does not exist");
-        var written = File.GetLastWriteTimeUtc(path);
-        if (parsed.TryGetValue(name, out var known) && known.Written == written)
-            return (known.Subject, known.Body);
-        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
-        var split = text.IndexOf('\n');
-        var subjectText = split < 0 ? text : text[..split];
-        var bodyText = split < 0 ? "" : text[(split + 1)..].TrimStart('\n');
-        var template = (Parse(subjectText, path), Parse(bodyText, path));
-        parsed[name] = (written, template.Item1, template.Item2);
-        return template;
+        return (File.ReadAllText(path), path);
     }
 
     private static IFluidTemplate Parse(string text, string path) =>

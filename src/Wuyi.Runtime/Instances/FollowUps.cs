@@ -21,6 +21,13 @@ internal sealed class FollowUps
             outbox.Enqueue(id);
     }
 
+    /// <summary>Records outbox rows written in a committed transaction besides its transitions' own.</summary>
+    public void AddOutbox(IEnumerable<long> ids)
+    {
+        foreach (var id in ids)
+            outbox.Enqueue(id);
+    }
+
     /// <summary>Takes the next outbox row to carry out, if any.</summary>
     public bool TryTakeOutbox(out long id) => outbox.TryDequeue(out id);
 

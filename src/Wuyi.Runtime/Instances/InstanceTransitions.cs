@@ -177,7 +177,11 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
             if (changed.Count > 0)
                 foreach (var observer in observers)
                     await observer.OnCommittingAsync(db, [.. changed.Select(w => w.Committed!)], cancellationToken);
-            if (written.Any(w => w.Changed))
+            // Outbox rows written through the context (by observers, e.g. mail requests) are carried out after the commit
+            // like the step's own: no caller has to remember them.
+            var tracked = db.ChangeTracker.Entries<OutboxRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+            var committed = written.Any(w => w.Changed);
+            if (committed)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -186,6 +190,8 @@ public sealed partial class InstanceTransitions(RuntimeDbContext db, DefinitionC
             var outcomes = written.Select(w => w.Outcome()).ToList();
             foreach (var outcome in outcomes)
                 followUps.Add(outcome);
+            if (committed)
+                followUps.AddOutbox(tracked.Select(o => o.Id).Except(outcomes.SelectMany(o => o.OutboxIds ?? [])));
             return outcomes;
         }
         finally

@@ -49,6 +49,7 @@ public sealed record MessageFanOut(string Name, string RegionPrefix, string Mess
 public sealed record SignalFanOut(string Signal, string BroadcastId, JsonElement Variables, string Actor) : FanOutRequest
 {
     /// <summary>The instance that threw the signal and caught it in its own step, so it is not delivered there again.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Thrower { get; init; }
 
     /// <inheritdoc />

@@ -34,6 +34,7 @@ internal static class WuyiServices
         services.AddCertification(backgroundProjection: backgroundLoop);
         services.AddPeople();
         services.AddScoped<Wuyi.Runtime.Tasks.TaskHandover>();
+        services.AddSingleton<IShippedMailTemplates, ShippedMailTemplates>();
         services.AddWuyiMail(configuration, scheduleDigest: backgroundLoop && manualClock is null);
         return settings;
     }

@@ -40,4 +40,19 @@ public sealed class ShippedContentTests
 
         Assert.Contains("Wuyi:WorkflowsDirectory", error.Message);
     }
+
+    [Fact]
+    public async Task MailTemplates_NoFolderConfigured_RenderedFromTheExecutable()
+    {
+        var templates = new Wuyi.People.Mail.MailTemplates(Microsoft.Extensions.Options.Options.Create(new Wuyi.People.Mail.MailOptions()),
+            new ShippedMailTemplates(new WuyiSettings()));
+        var model = System.Text.Json.JsonDocument.Parse("{}").RootElement;
+
+        var (subject, body) = await templates.RenderAsync("digest", model, new Wuyi.People.Mail.MailRecipient("wang", "王科长", "wang@example.org",
+            new HashSet<string>()));
+
+        Assert.False(string.IsNullOrWhiteSpace(subject));
+        Assert.Contains("王科长", subject + body);
+        Assert.Null(new ShippedMailTemplates(new WuyiSettings()).Read("no-such-template"));
+    }
 }
