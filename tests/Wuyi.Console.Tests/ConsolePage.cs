@@ -37,7 +37,8 @@ public sealed class ConsolePage : IAsyncDisposable
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         try
         {
-            await Page.WaitForURLAsync(url => !url.Contains("/signin"), new() { WaitUntil = WaitUntilState.Commit });
+            // The console routes with pushState; polling the location is immune to when that event is observed.
+            await Page.WaitForFunctionAsync("() => !location.pathname.startsWith('/signin')");
         }
         catch (TimeoutException e)
         {

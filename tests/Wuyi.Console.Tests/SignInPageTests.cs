@@ -63,7 +63,7 @@ public sealed class SignInPageTests(ConsoleFixture fixture)
         await p.Page.Keyboard.TypeAsync(ConsolePage.DemoPassword);
         await p.Page.Keyboard.PressAsync("Enter");
 
-        await p.Page.WaitForURLAsync("**/inbox", new() { WaitUntil = WaitUntilState.Commit });
+        await p.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
     }
 
     [Fact]
