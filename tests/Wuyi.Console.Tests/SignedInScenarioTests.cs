@@ -21,7 +21,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await TaskForms.AnswerAsync(p.Page, "疫情病例保持清零状态", "不符合");
         await TaskForms.WriteAsync(p.Page, "逐项说明", "疫情病例保持清零状态", "台账缺少近14天的排查记录");
         await p.Page.Locator("[data-test=return]").ClickAsync();
-        await p.Page.WaitForURLAsync("**/inbox");
+        await p.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
         await p.Page.Context.ClearCookiesAsync();
 
         await using var applicant = await fixture.NewPageAsync(server: server);
@@ -29,7 +29,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await applicant.Page.Locator("[data-test=inbox-table] a").First.ClickAsync();
         await TaskForms.AnswerAllFirstOptionAsync(applicant.Page);
         await applicant.Page.Locator("[data-test=submit], [data-test=approve]").First.ClickAsync();
-        await applicant.Page.WaitForURLAsync("**/inbox");
+        await applicant.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
 
         foreach (var (user, task) in new[] { ("township", "Township review (乡镇级审核)"), ("county", "City/county assessment (市县级评定)"), ("province", "Provincial filing") })
         {
@@ -39,7 +39,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
             await official.Page.Locator("[data-test=inbox-table] tr", new() { HasText = area }).GetByRole(AriaRole.Link).First.ClickAsync();
             await TaskForms.AnswerAllFirstOptionAsync(official.Page);
             await official.Page.Locator("[data-test=approve]").ClickAsync();
-            await official.Page.WaitForURLAsync("**/inbox");
+            await official.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
             _ = task;
         }
 
@@ -70,7 +70,7 @@ public sealed class SpotCheckScenarioTests(ConsoleFixture fixture, PrivateServer
         await TaskForms.WriteAsync(inspector.Page, "发现的问题", "辖区环境清洁消毒规范", "垃圾转运点未按要求消毒");
         await inspector.ScreenshotAsync("spot-check-360");
         await inspector.Page.Locator("[data-test=submit], [data-test=approve]").First.ClickAsync();
-        await inspector.Page.WaitForURLAsync("**/inbox");
+        await inspector.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
 
         await admin.Page.ReloadAsync();
         await Expect(admin.Page.Locator("[data-test=record-status]")).ToHaveTextAsync(new Regex("已撤销|已摘牌"), new() { Timeout = 20000 });

@@ -1,23 +1,25 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
+using Wuyi.Server.Apis;
 
 namespace Wuyi.Server.Hosting;
 
 /// <summary>
 /// Serves the web console (src/Wuyi.Console, built into wwwroot/) at <c>/</c>: its files, and its index.html for any
-/// other path that is not the API's, so a bookmarked page such as <c>/registry/460105001001</c> loads the console.
+/// other GET of a path outside <c>/api</c>, so a bookmarked page such as <c>/registry/460105001001</c> loads the console.
 /// </summary>
 public static class WebConsole
 {
-    /// <summary>Maps the console's static files and the single-page fallback; unknown <c>/api</c> paths stay 404 problems.</summary>
+    /// <summary>Maps the console's static files and the single-page fallback. The fallback answers GET and HEAD only
+    /// and never under <c>/api</c>, so an unknown API path stays a 404 problem and a wrong method a 405.</summary>
     public static WebApplication MapWebConsole(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions
         {
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = context =>
             {
                 // Vite names every asset by its content hash: cache them for good, never index.html.
@@ -27,13 +29,18 @@ public static class WebConsole
                     : new StringValues("no-cache");
             },
         });
-        // Not for /api: a fallback there would also win over an API endpoint that refused the request's content type
-        // (routing drops such an endpoint from the candidates), turning a 400/415 into a 404. Unknown /api paths get the
-        // 404 problem of the status-code pages.
-        app.MapFallbackToFile("{*path:regex(^(?!api(/|$)).*$)}", "index.html", new StaticFileOptions
-        {
-            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
-        });
+        var index = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "index.html");
+        app.MapMethods("/{**path:nonfile}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                    return ApiProblems.NotFound($"There is no API at '{context.Request.Path}'; see /openapi/v1.json.");
+                if (!File.Exists(index))
+                    return Results.NotFound();
+                context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+                return Results.File(index, "text/html; charset=utf-8");
+            })
+            .ExcludeFromDescription()
+            .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
         return app;
     }
 }
