@@ -41,7 +41,11 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
         var row = await db.Outbox.AsNoTracking().SingleAsync(o => o.Id == id, cancellationToken);
         try
         {
-            await CarryOutAsync(row, OutboxCommands.Parse(row), cancellationToken);
+            // A module's own kind (mail) carries its own payload; the runtime's kinds are typed commands.
+            if (kinds.FirstOrDefault(k => k.Kind == row.Kind) is { } module)
+                await module.HandleAsync(row, cancellationToken);
+            else
+                await CarryOutAsync(row, OutboxCommands.Parse(row), cancellationToken);
             await db.Outbox.Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, "done")
                 .SetProperty(o => o.Attempts, row.Attempts + 1).SetProperty(o => o.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
         }
@@ -122,9 +126,7 @@ public sealed class OutboxWork(RuntimeDbContext db, InstanceTransitions transiti
                     thrower: row.InstanceId);
                 break;
             default:
-                var module = kinds.FirstOrDefault(k => k.Kind == row.Kind) ?? throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
-                await module.HandleAsync(row, cancellationToken);
-                return;
+                throw new InvalidOperationException($"unknown outbox kind {row.Kind}");
         }
     }
 

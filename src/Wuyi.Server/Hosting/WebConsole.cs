@@ -14,9 +14,9 @@ namespace Wuyi.Server.Hosting;
 /// </summary>
 public static class WebConsole
 {
-    /// <summary>Maps the console's static files and the single-page fallback. The fallback answers GET and HEAD only
-    /// and never under <c>/api</c>, so an unknown API path stays a 404 problem and a wrong method a 405.</summary>
-    public static WebApplication MapWebConsole(this WebApplication app)
+    /// <summary>Serves the console's files, before sign-in is asked for: the sign-in page and its scripts are for
+    /// everyone (the API behind them checks the caller).</summary>
+    public static WebApplication UseWebConsoleFiles(this WebApplication app)
     {
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -29,6 +29,13 @@ public static class WebConsole
                     : new StringValues("no-cache");
             },
         });
+        return app;
+    }
+
+    /// <summary>Maps the single-page fallback, open to anonymous visitors. It answers GET and HEAD only and never under
+    /// <c>/api</c>, so an unknown API path stays a 404 problem and a wrong method a 405.</summary>
+    public static WebApplication MapWebConsole(this WebApplication app)
+    {
         var index = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "index.html");
         app.MapMethods("/{**path:nonfile}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
             {
@@ -39,6 +46,7 @@ public static class WebConsole
                 context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
                 return Results.File(index, "text/html; charset=utf-8");
             })
+            .AllowAnonymous()
             .ExcludeFromDescription()
             .Add(endpoint => ((RouteEndpointBuilder)endpoint).Order = int.MaxValue);
         return app;

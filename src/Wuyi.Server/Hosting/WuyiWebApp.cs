@@ -45,6 +45,7 @@ public static class WuyiWebApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseMiddleware<RequestGuard>();
+        app.UseWebConsoleFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<RequestAudit>();

@@ -104,7 +104,8 @@ internal sealed class MailHarness : IAsyncDisposable
 
     private static readonly (string Topic, Dictionary<string, object?> Outputs)[] Topics =
     [
-        ("check-eligibility", new() { ["eligible"] = true, ["eligibilityReason"] = "秀英区 at dynamic zero" }),
+        ("check-eligibility", new() { ["eligible"] = true, ["eligibilityReason"] = "秀英区 at dynamic zero", ["countEndsAt"] = null }),
+        ("plan-spot-check", new() { ["scheduledCheckMode"] = "covert" }),
         ("publish-result", new() { ["openCloseContacts"] = 0L }),
         ("notify-area", new()),
     ];
