@@ -39,7 +39,8 @@ public static class WebConsole
         var index = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(AppContext.BaseDirectory, "wwwroot"), "index.html");
         app.MapMethods("/{**path:nonfile}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
             {
-                if (context.Request.Path.StartsWithSegments("/api"))
+                // The server's own paths are never the console's page (/metrics is there only when switched on).
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/metrics"))
                     return ApiProblems.NotFound($"There is no API at '{context.Request.Path}'; see /openapi/v1.json.");
                 if (!File.Exists(index))
                     return Results.NotFound();
