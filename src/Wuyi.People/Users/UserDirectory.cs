@@ -67,6 +67,16 @@ public sealed class UserDirectory(UserManager<WuyiUser> users, PeopleDbContext d
         return await db.Users.AsNoTracking().Include(u => u.Grants).SingleOrDefaultAsync(u => u.NormalizedUserName == normalized, cancellationToken);
     }
 
+    /// <summary>Sets the kinds of mail <paramref name="userName"/> does not want (each one of <see cref="Mail.MailKinds.All"/>);
+    /// false when there is no such user.</summary>
+    public async Task<bool> SetMutedMailKindsAsync(string userName, IReadOnlyCollection<string> kinds, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeName(userName);
+        var text = string.Join(',', Mail.MailKinds.All.Where(kinds.Contains));
+        return await db.Users.Where(u => u.NormalizedUserName == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.MutedMailKinds, text), cancellationToken) == 1;
+    }
+
     /// <summary>The caller a user is, with their current pairs (what a fresh token carries).</summary>
     public async Task<Caller?> CallerAsync(string userName, CancellationToken cancellationToken) =>
         await FindAsync(userName, cancellationToken) is { } user ? ToCaller(user) : null;

@@ -26,6 +26,9 @@ public static class AuthApi
         api.MapGet("/me", MeAsync).RequireAuthorization(CallerPolicies.SignedIn).WithSummary("Who is signed in");
         api.MapPost("/password", ChangePasswordAsync).RequireAuthorization(CallerPolicies.SignedIn)
             .WithSummary("Change my password (required after signing in with a one-time password)");
+        api.MapGet("/mail", MailAsync).RequireAuthorization(CallerPolicies.SignedIn).WithSummary("The kinds of mail I receive and those I turned off");
+        api.MapPut("/mail", SetMailAsync).RequireAuthorization(CallerPolicies.SignedIn)
+            .WithSummary("Turn kinds of mail off (and the others on): {muted: [kind…]}");
         return app;
     }
 
@@ -92,6 +95,26 @@ public static class AuthApi
             });
         }
         return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<Ok<MailPreferencesView>, ProblemHttpResult>> MailAsync(RequestActor actor, UserDirectory users,
+        CancellationToken cancellationToken)
+    {
+        if (actor.Caller!.ApiKey is not null || await users.FindAsync(actor.Caller.UserName, cancellationToken) is not { } user)
+            return ApiProblems.BadRequest("only a signed-in user receives mail; an API key has no mail preferences.");
+        return TypedResults.Ok(new MailPreferencesView(Wuyi.People.Mail.MailKinds.All,
+            [.. user.MutedMailKinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]));
+    }
+
+    internal static async Task<Results<Ok<MailPreferencesView>, ProblemHttpResult>> SetMailAsync(MailPreferencesBody body, RequestActor actor,
+        UserDirectory users, CancellationToken cancellationToken)
+    {
+        var muted = body.Muted ?? [];
+        if (muted.FirstOrDefault(k => !Wuyi.People.Mail.MailKinds.All.Contains(k)) is { } unknown)
+            return ApiProblems.BadRequest($"muted: '{unknown}' is not a kind of mail; the kinds are {string.Join(", ", Wuyi.People.Mail.MailKinds.All)}.");
+        if (actor.Caller!.ApiKey is not null || !await users.SetMutedMailKindsAsync(actor.Caller.UserName, muted, cancellationToken))
+            return ApiProblems.BadRequest("only a signed-in user receives mail; an API key has no mail preferences.");
+        return await MailAsync(actor, users, cancellationToken);
     }
 
     private static async Task<(Caller? Caller, ProblemHttpResult? Problem)> CheckAsync(SignInBody body, UserDirectory users)
