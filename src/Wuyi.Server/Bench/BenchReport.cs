@@ -64,19 +64,7 @@ internal static partial class BenchReport
                 Line(s, $"| {m.Instances:N0} | {RuntimeBench.Mib(m.AfterSeedingRssBytes)} | {RuntimeBench.Mib(m.AfterSeedingHeapBytes)} | " +
                     $"{RuntimeBench.Mib(m.FreshProcessRssBytes)} | {RuntimeBench.Mib(m.FreshProcessHeapBytes)} |");
         }
-        if (r.Latency.Count > 0)
-        {
-            Line(s);
-            Line(s, "(7) One person's action: task completions (one transition and one commit each, as `POST /api/tasks/{id}/complete` makes " +
-                $"them) under concurrent requests, against pgbench with one client in the same run ({r.PgbenchSingleClient:N0} tps):");
-            Line(s);
-            Line(s, "| concurrent requests | completions | completions/s | × pgbench -c 1 | p50 ms | p99 ms |");
-            Line(s, "|---:|---:|---:|---:|---:|---:|");
-            foreach (var l in r.Latency)
-                Line(s, FormattableString.Invariant($"| {l.Concurrency} | {l.Completions:N0} | {l.PerSecond:N0} | ") +
-                    (r.PgbenchSingleClient is { } single and > 0 ? FormattableString.Invariant($"{l.PerSecond / single:0.00}×") : "–") +
-                    FormattableString.Invariant($" | {l.P50Milliseconds:0.0} | {l.P99Milliseconds:0.0} |"));
-        }
+        LatencyTable(s, r);
         foreach (var failure in r.Failures)
             Line(s, $"\n**Failed:** {failure}");
         var phases = new List<(string, PhaseFigures)>();
@@ -137,19 +125,7 @@ internal static partial class BenchReport
             foreach (var b in c.Bursts)
                 Line(s, $"| {b.Name} | {b.Phase.Transitions:N0} | {b.Phase.PerSecond:N0} | {(b.Phase.PerSecond / fanOut.Phase.PerSecond).ToString("0.00", Inv)} |");
         }
-        if (r.Latency.Count > 0)
-        {
-            Line(s);
-            Line(s, "(7) One person's action: task completions (one transition and one commit each, as `POST /api/tasks/{id}/complete` makes " +
-                $"them) under concurrent requests, against pgbench with one client in the same run ({r.PgbenchSingleClient:N0} tps):");
-            Line(s);
-            Line(s, "| concurrent requests | completions | completions/s | × pgbench -c 1 | p50 ms | p99 ms |");
-            Line(s, "|---:|---:|---:|---:|---:|---:|");
-            foreach (var l in r.Latency)
-                Line(s, FormattableString.Invariant($"| {l.Concurrency} | {l.Completions:N0} | {l.PerSecond:N0} | ") +
-                    (r.PgbenchSingleClient is { } single and > 0 ? FormattableString.Invariant($"{l.PerSecond / single:0.00}×") : "–") +
-                    FormattableString.Invariant($" | {l.P50Milliseconds:0.0} | {l.P99Milliseconds:0.0} |"));
-        }
+        LatencyTable(s, r);
         foreach (var failure in r.Failures)
             Line(s, $"\n**Failed:** {failure}");
         // The county's burst and the province's (the clearance costs the same as the county's burst).
@@ -208,6 +184,23 @@ internal static partial class BenchReport
     {
         var flat = Whitespace().Replace(query, " ").Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
         return flat.Length <= 140 ? flat : flat[..137] + "…";
+    }
+
+    // (7), in both sections: one person's action is both a runtime and a certification figure.
+    private static void LatencyTable(StringBuilder s, BenchResults r)
+    {
+        if (r.Latency.Count == 0)
+            return;
+        Line(s);
+        Line(s, "(7) One person's action: task completions (one transition and one commit each, as `POST /api/tasks/{id}/complete` makes " +
+            $"them) under concurrent requests, against pgbench with one client in the same run ({r.PgbenchSingleClient:N0} tps):");
+        Line(s);
+        Line(s, "| concurrent requests | completions | completions/s | × pgbench -c 1 | p50 ms | p99 ms |");
+        Line(s, "|---:|---:|---:|---:|---:|---:|");
+        foreach (var l in r.Latency)
+            Line(s, FormattableString.Invariant($"| {l.Concurrency} | {l.Completions:N0} | {l.PerSecond:N0} | ") +
+                (r.PgbenchSingleClient is { } single and > 0 ? FormattableString.Invariant($"{l.PerSecond / single:0.00}×") : "–") +
+                FormattableString.Invariant($" | {l.P50Milliseconds:0.0} | {l.P99Milliseconds:0.0} |"));
     }
 
     private static void Line(StringBuilder s, string text = "") => s.Append(text).Append('\n');
