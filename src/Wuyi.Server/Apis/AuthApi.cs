@@ -49,10 +49,7 @@ public static class AuthApi
         if (caller is null)
             return problem!;
         var (token, expiresIn) = await tokens.IssueAsync(caller, cancellationToken);
-        http.Response.Cookies.Append(CallerAuthentication.Cookie, token, new CookieOptions
-        {
-            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromSeconds(expiresIn),
-        });
+        SetSessionCookie(http, token, expiresIn);
         return TypedResults.Ok((await ViewAsync(caller.UserName, users, regions, cancellationToken))!);
     }
 
@@ -89,10 +86,7 @@ public static class AuthApi
         if (http.Request.Cookies.ContainsKey(CallerAuthentication.Cookie) && await users.CallerAsync(actor.Caller.UserName, cancellationToken) is { } fresh)
         {
             var (token, expiresIn) = await tokens.IssueAsync(fresh, cancellationToken);
-            http.Response.Cookies.Append(CallerAuthentication.Cookie, token, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromSeconds(expiresIn),
-            });
+            SetSessionCookie(http, token, expiresIn);
         }
         return TypedResults.NoContent();
     }
@@ -116,6 +110,12 @@ public static class AuthApi
             return ApiProblems.BadRequest("only a signed-in user receives mail; an API key has no mail preferences.");
         return await MailAsync(actor, users, cancellationToken);
     }
+
+    private static void SetSessionCookie(HttpContext http, string token, int expiresIn) =>
+        http.Response.Cookies.Append(CallerAuthentication.Cookie, token, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", MaxAge = TimeSpan.FromSeconds(expiresIn),
+        });
 
     private static async Task<(Caller? Caller, ProblemHttpResult? Problem)> CheckAsync(SignInBody body, UserDirectory users)
     {

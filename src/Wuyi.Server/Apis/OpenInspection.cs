@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Wuyi.People.Access;
-using Wuyi.Runtime.Store;
 
 namespace Wuyi.Server.Apis;
 
@@ -15,11 +13,10 @@ internal static class OpenInspection
     private const string FormKey = "spot-check-open";
     private const string Variable = "inspectorRegion";
 
-    /// <summary>The variables to complete the task with: for an open spot-check, <c>inspectorRegion</c> set from the caller.</summary>
-    public static async Task<IReadOnlyDictionary<string, object?>> StampAsync(string taskId, IReadOnlyDictionary<string, object?> variables,
-        RequestActor actor, RuntimeDbContext db, CancellationToken cancellationToken)
+    /// <summary>The variables to complete a task of form <paramref name="formKey"/> with: for an open spot-check,
+    /// <c>inspectorRegion</c> set from the caller.</summary>
+    public static IReadOnlyDictionary<string, object?> Stamp(string? formKey, IReadOnlyDictionary<string, object?> variables, RequestActor actor)
     {
-        var formKey = await db.UserTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.FormKey).FirstOrDefaultAsync(cancellationToken);
         if (formKey != FormKey)
             return variables;
         var stamped = new Dictionary<string, object?>(variables);

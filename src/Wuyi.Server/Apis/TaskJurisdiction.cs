@@ -15,6 +15,7 @@ namespace Wuyi.Server.Apis;
 internal static class TaskJurisdiction
 {
     private const string AccessKey = "wuyi.task-access";
+    private const string TaskKey = "wuyi.task";
 
     /// <summary>Guards a task route; <paramref name="act"/>: the caller must be allowed to act on it, not only to see it.</summary>
     public static RouteHandlerBuilder TaskInside(this RouteHandlerBuilder route, bool act) =>
@@ -30,6 +31,7 @@ internal static class TaskJurisdiction
             var access = AccessOf(caller, task);
             http.Items[Jurisdiction.Region] = task.RegionCode;
             http.Items[AccessKey] = access;
+            http.Items[TaskKey] = task;
             if (access == TaskAccess.None)
                 return caller.Sees(task.RegionCode) && !act
                     ? await next(context)
@@ -44,6 +46,9 @@ internal static class TaskJurisdiction
     /// <summary>How <paramref name="caller"/> may act on <paramref name="task"/>.</summary>
     public static TaskAccess AccessOf(Caller caller, UserTaskRecord task) =>
         TaskRules.AccessOf(caller, task.Assignee ?? task.ClaimedBy, Split(task.CandidateUsers), Split(task.CandidateGroups), task.RegionCode);
+
+    /// <summary>The task row as the filter read it (null when there is none), so the handler need not read it again.</summary>
+    public static UserTaskRecord? TaskOf(HttpContext http) => http.Items[TaskKey] as UserTaskRecord;
 
     /// <summary>Whether the request acts on a task as an administrator (not as one it is for).</summary>
     public static bool ActsAsAdministrator(HttpContext http) => http.Items[AccessKey] is TaskAccess.Administrator;

@@ -104,8 +104,9 @@ public static class TasksApi
         var (variables, problem) = RequestVariables.Read(body?.Variables);
         if (problem is not null)
             return problem;
-        variables = await OpenInspection.StampAsync(task.Id, variables, services.Actor, services.Db, services.CancellationToken);
-        var result = await services.Inbox.CompleteAsync(task.Id, variables, await CompletingActorAsync(task, services), services.CancellationToken);
+        var row = TaskJurisdiction.TaskOf(services.Http);
+        variables = OpenInspection.Stamp(row?.FormKey, variables, services.Actor);
+        var result = await services.Inbox.CompleteAsync(task.Id, variables, CompletingActor(row, services), services.CancellationToken);
         return result.Status switch
         {
             TaskActionStatus.Done => TypedResults.Ok(TaskView.Of(result.Task!)),
@@ -127,14 +128,10 @@ public static class TasksApi
 
     // A task someone else claimed stays theirs: an administrator completing it is recorded as an administrator's action
     // (administrator:NAME), unless they claimed it themselves first.
-    private static async Task<string> CompletingActorAsync(TaskRef task, TaskServices services)
-    {
-        if (!TaskJurisdiction.ActsAsAdministrator(services.Http))
-            return services.Actor.Name;
-        var claimant = await services.Db.UserTasks.AsNoTracking().Where(t => t.Id == task.Id).Select(t => t.ClaimedBy)
-            .FirstOrDefaultAsync(services.CancellationToken);
-        return claimant == services.Actor.Name ? services.Actor.Name : TaskJurisdiction.HistoryActor(services.Http, services.Actor);
-    }
+    private static string CompletingActor(UserTaskRecord? row, TaskServices services) =>
+        !TaskJurisdiction.ActsAsAdministrator(services.Http) || row?.ClaimedBy == services.Actor.Name
+            ? services.Actor.Name
+            : TaskJurisdiction.HistoryActor(services.Http, services.Actor);
 
     /// <summary>409 naming who holds or completed the task (<c>by</c>) and when (<c>at</c>).</summary>
     internal static ProblemHttpResult Conflict(TaskRef task, TaskActionResult result, string verb)
