@@ -5,7 +5,7 @@ Usage: bench/complete-latency.py PATH/TO/wuyi.dll [N] [--signed-in]
 With --signed-in a user is created with `wuyi users add` and every request carries its bearer token (issue 9's
 sign-in, authorisation and audit); without it the requests carry no credentials (the server before issue 9).
 """
-import json, os, statistics, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, statistics, subprocess, sys, tempfile, time, urllib.request
 
 MODEL = """<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="http://wuyi.test">
@@ -32,9 +32,9 @@ def call(base, method, path, body=None, token=None, content_type="application/js
 
 def main():
     dll, n, signed_in = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 and sys.argv[2].isdigit() else 500, "--signed-in" in sys.argv
-    folder = tempfile.mkdtemp(prefix="wuyi-latency-")
+    folder = tempfile.mkdtemp(prefix=f"wuyi-latency-{os.getpid()}-")
     db = f"sqlite:{folder}/wuyi.db"
-    env = dict(os.environ, Wuyi__Demo="false", Wuyi__WorkflowsDirectory=folder, Logging__LogLevel__Default="Warning")
+    env = dict(os.environ, Wuyi__StopWhenProcessEnds=str(os.getpid()), Wuyi__Demo="false", Wuyi__WorkflowsDirectory=folder, Logging__LogLevel__Default="Warning")
     if signed_in:
         subprocess.run(["dotnet", dll, "users", "add", "bench", "--role", "administrator:46", "--role", "township-reviewer:46",
                         "--password", "Bench-password-2026", "--db", db], check=True, env=env, stdout=subprocess.DEVNULL)
@@ -66,6 +66,7 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 main()

@@ -31,7 +31,7 @@ public sealed class ConsoleServer : IAsyncDisposable
         var wuyi = Path.Combine(AppContext.BaseDirectory, "wuyi.dll");
         if (!File.Exists(Path.Combine(AppContext.BaseDirectory, "wwwroot", "index.html")))
             throw new InvalidOperationException("The console is not built (wwwroot/index.html missing): build src/Wuyi.Server with npm on PATH.");
-        var folder = Directory.CreateTempSubdirectory("wuyi-console-").FullName;
+        var folder = Wuyi.Testing.RunFolders.Create("wuyi-console");
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +43,7 @@ public sealed class ConsoleServer : IAsyncDisposable
         };
         start.Environment["Wuyi__Demo"] = "true";
         start.Environment["Wuyi__DataDirectory"] = folder;
+        start.Environment["Wuyi__StopWhenProcessEnds"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

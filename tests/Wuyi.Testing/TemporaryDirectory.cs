@@ -1,21 +1,15 @@
 namespace Wuyi.Testing;
 
-/// <summary>A directory under the system's temporary folder, deleted on dispose.</summary>
+/// <summary>A directory under the system's temporary folder, deleted on dispose (and by its reaper when the test host
+/// is killed first: see <see cref="RunFolders"/>).</summary>
 public sealed class TemporaryDirectory : IDisposable
 {
-    /// <summary>Creates a fresh, empty directory.</summary>
-    public TemporaryDirectory() => Directory.CreateDirectory(Path);
-
     /// <summary>The directory's full path.</summary>
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"wuyi-test-{Guid.NewGuid():N}");
+    public string Path { get; } = RunFolders.Create("wuyi-test");
 
     /// <summary>A path inside the directory.</summary>
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); }
-        catch (IOException) { /* a file still open on some platforms; the OS cleans temp */ }
-    }
+    public void Dispose() => RunFolders.TryDelete(Path);
 }

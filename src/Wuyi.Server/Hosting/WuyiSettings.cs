@@ -34,6 +34,12 @@ public sealed class WuyiSettings
     /// <summary>Whether the demo is seeded, as <see cref="Demo"/> says or its default.</summary>
     public bool SeedsDemo => Demo ?? string.IsNullOrWhiteSpace(Database);
 
+    /// <summary>
+    /// A process id whose end stops this service (e.g. the test host or a supervisor that started it): a child left behind
+    /// when its starter is killed stops itself instead of holding a port and a folder. Empty: runs until told to stop.
+    /// </summary>
+    public int? StopWhenProcessEnds { get; set; }
+
     /// <summary>OpenTelemetry export (section <c>Wuyi:Telemetry</c>), off by default.</summary>
     public TelemetrySettings Telemetry { get; set; } = new();
 }

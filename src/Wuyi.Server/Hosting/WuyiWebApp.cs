@@ -22,6 +22,7 @@ public static class WuyiWebApp
         builder.Configuration.AddInMemoryCollection(overrides);
         var settings = builder.Services.AddWuyi(builder.Configuration);
         builder.Services.AddWuyiTelemetry(settings.Telemetry);
+        builder.Services.AddHostedService<StarterWatch>();
         configure?.Invoke(builder.Services);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -31,8 +31,7 @@ internal sealed class ServerProcess : IDisposable
         this.environment = environment ?? new Dictionary<string, string>();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         // An empty workflows folder: the node deploys nothing at start-up but what the test deploys.
-        emptyWorkflows = Path.Combine(Path.GetTempPath(), $"wuyi-durability-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(emptyWorkflows);
+        emptyWorkflows = Wuyi.Testing.RunFolders.Create("wuyi-durability");
     }
 
     /// <summary>The address the node listens on (the same after a restart).</summary>
@@ -90,6 +89,7 @@ internal sealed class ServerProcess : IDisposable
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["Wuyi__People__SigningKey"] = TestUsers.SigningKey;
+        start.Environment["Wuyi__StopWhenProcessEnds"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
 

@@ -29,6 +29,7 @@ internal static class BuiltExecutable
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Wuyi__StopWhenProcessEnds"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
         return new WuyiProcess(Process.Start(start)!);

@@ -57,6 +57,26 @@ public sealed class ExecutableTests
     }
 
     [Fact]
+    public async Task Serve_TheProcessThatStartedItEnds_StopsItself()
+    {
+        using var folder = new TemporaryDirectory();
+        using var starter = Process.Start(new ProcessStartInfo("sleep", ["600"]) { UseShellExecute = false })!;
+        var port = FreePort();
+        using var wuyi = BuiltExecutable.StartWith(folder.Path,
+            new() { ["Wuyi__StopWhenProcessEnds"] = starter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Wuyi__Demo"] = "false" },
+            "serve", "--urls", $"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilReadyAsync(client, wuyi);
+        Assert.False(wuyi.Process.HasExited);
+
+        starter.Kill();
+        await starter.WaitForExitAsync();
+
+        Assert.Equal(0, await wuyi.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains($"Process {starter.Id} that started this service has ended: stopping.", wuyi.Output);
+    }
+
+    [Fact]
     public async Task BenchHelp_FromAnEmptyFolder_Succeeds()
     {
         using var folder = new TemporaryDirectory();
