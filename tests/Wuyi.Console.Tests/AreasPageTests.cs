@@ -26,6 +26,8 @@ public sealed class AreasPageTests(ConsoleFixture fixture)
         await Expect(p.Page.Locator("#areas-region")).ToHaveValueAsync("460105");
         await Expect(p.Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "向荣村委会" })).ToBeVisibleAsync();
         await p.ScreenshotAsync("areas-tree");
+        await p.Page.Locator("[data-test=region-show-all]").ClickAsync();
+        await Expect(p.Page.Locator("#areas-region")).ToHaveValueAsync("");
         Assert.Empty(p.ScriptErrors);
     }
 }
