@@ -27,8 +27,10 @@ public static class CertificationServiceCollectionExtensions
         services.AddScoped<RegionSeed>();
         services.AddOptions<CertificationOptions>().BindConfiguration(CertificationOptions.Section);
         services.AddScoped<AreaDirectory>();
+        services.AddScoped<RegionTree>();
         services.AddScoped<EpidemicStatus>();
         services.AddScoped<SignalIntake>();
+        services.AddScoped<SignalHistory>();
         services.AddScoped<CertificationApplications>();
         services.AddScoped<InspectionPolicies>();
         services.TryAddSingleton<IInspectionDraws, HashedInspectionDraws>();

@@ -90,7 +90,7 @@ public sealed class AreaDirectory(CertificationDbContext db, TimeProvider clock)
         return (compound, null, false);
     }
 
-    private static string TypeOf(string name) =>
+    internal static string TypeOf(string name) =>
         name.Contains("社区", StringComparison.Ordinal) || name.Contains("居委会", StringComparison.Ordinal) || name.Contains("居民委员会", StringComparison.Ordinal)
             ? "community" : "village";
 }

@@ -38,6 +38,9 @@ public abstract class CertificationDbContext(DbContextOptions options) : DbConte
     /// <summary>The accepted epidemic signals and their answers.</summary>
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
 
+    /// <summary>Every signal received, a replay or a refusal included, with what became of it.</summary>
+    public DbSet<SignalReceipt> SignalReceipts => Set<SignalReceipt>();
+
     /// <summary>Publications and notices to areas.</summary>
     public DbSet<AreaNotice> AreaNotices => Set<AreaNotice>();
 

@@ -19,5 +19,7 @@ public sealed class SqliteCertificationDbContext(DbContextOptions<SqliteCertific
         foreach (var property in modelBuilder.Entity<CertificationRecord>().Metadata.GetProperties()
                      .Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
             property.SetValueConverter(converter);
+        // The signal history orders and filters by when a signal was received.
+        modelBuilder.Entity<Signals.SignalReceipt>().Property(r => r.ReceivedAt).HasConversion(converter);
     }
 }

@@ -24,11 +24,37 @@ public sealed class SignalIntake(CertificationDbContext db, AreaDirectory areas,
     /// <summary>Takes the signals in order (what they caused is carried out before this returns).</summary>
     public async Task<List<SignalOutcome>> TakeAsync(IReadOnlyList<EpidemicSignal> signals, string actor, CancellationToken cancellationToken)
     {
+        var ids = signals.Select(s => s.Id).OfType<string>().Distinct().ToList();
+        var seen = new HashSet<string>(await db.Signals.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken),
+            StringComparer.Ordinal);
         var outcomes = new List<SignalOutcome>(signals.Count);
+        var receipts = new List<SignalReceipt>(signals.Count);
         foreach (var signal in signals)
-            outcomes.Add(await TakeOneAsync(signal, actor, cancellationToken));
+        {
+            var outcome = await TakeOneAsync(signal, actor, cancellationToken);
+            outcomes.Add(outcome);
+            receipts.Add(Receipt(signal, outcome, actor, seen));
+            if (outcome.Accepted)
+                seen.Add(outcome.Id);
+        }
+        // The history is written once per batch: a batch cut short by a crash is sent again, and its replays are recorded then.
+        db.SignalReceipts.AddRange(receipts);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return outcomes;
     }
+
+    private SignalReceipt Receipt(EpidemicSignal signal, SignalOutcome outcome, string actor, HashSet<string> seen) => new()
+    {
+        SignalId = Cut(signal.Id, 200) ?? "", Type = Cut(signal.Type, 50), Code = Cut(signal.AreaCode ?? signal.RegionCode, SignalReceipt.MaxCodeLength),
+        ReceivedAt = clock.GetUtcNow(), Actor = Cut(actor, 200)!,
+        Outcome = outcome.Refusal is { } refusal
+            ? refusal.Kind == RefusalKind.NotFound ? SignalOutcomes.UnknownArea : SignalOutcomes.Refused
+            : seen.Contains(outcome.Id) ? SignalOutcomes.Duplicate : SignalOutcomes.Applied,
+        Error = Cut(outcome.Refusal?.Message, 1000), Areas = outcome.Areas.Count, Instances = outcome.Instances.Count, Message = Cut(outcome.Message, 100),
+    };
+
+    private static string? Cut(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
 
     private async Task<SignalOutcome> TakeOneAsync(EpidemicSignal signal, string actor, CancellationToken cancellationToken)
     {

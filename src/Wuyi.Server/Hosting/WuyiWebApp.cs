@@ -62,9 +62,11 @@ public static class WuyiWebApp
         app.MapTasksApi();
         app.MapFormsApi();
         app.MapMessagesApi();
+        app.MapWaitingMessagesApi();
         app.MapIncidentsApi();
         app.MapClockApi();
         app.MapAreasApi();
+        app.MapRegionsApi();
         app.MapSignalsApi();
         app.MapCertificationsApi();
         app.MapRegistryApi();

@@ -32,3 +32,11 @@ export interface RegistryView { region: string | null; certified: number; suspen
 export interface SignalOutcome { id: string; status: number; error: string | null; areas: string[]; instances: string[]; message: string | null }
 export interface SignalBatchView { accepted: number; refused: number; signals: SignalOutcome[] }
 export interface ClockView { now: string; fired?: number | null }
+export interface RegionCounts { areas: number; certified: number; applied: number; suspended: number; cancelled: number; none: number }
+export interface RegionNode { code: string; name: string; level: string; hasChildren: boolean; counts: RegionCounts }
+export interface RegionChildrenView { parent: string | null; items: RegionNode[] }
+export interface SignalReceiptView {
+  signalId: string; type: string | null; code: string | null; receivedAt: string; actor: string; outcome: string; error: string | null
+  areas: number; instances: number; message: string | null
+}
+export interface WaitingMessageView { messageId: string; name: string; correlationKey: string | null; receivedAt: string; expiresAt: string }

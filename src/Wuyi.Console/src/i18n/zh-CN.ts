@@ -17,5 +17,8 @@ export default {
   ops: { title: '运行管理', instances: '流程实例', incidents: '异常', clock: '时钟', process: '流程', state: '状态', instance: '实例', active: '当前环节', element: '环节', error: '错误', since: '发生时间', retry: '重试', retried: '已重试', suspend: '挂起', resume: '恢复', cancel: '撤销', suspended: '已挂起', resumed: '已恢复', cancelled: '已撤销', isSuspended: '挂起中', cancelReason: '撤销原因', reasonRequired: '请填写原因', noIncidents: '没有未处理的异常', now: '业务时间', advanceBy: '推进（ISO 8601）', advance: '推进时钟', advanced: '已推进，触发 {fired} 个定时器' },
   dashboard: { title: '统计看板', all: '创建总数', byCounty: '各市县区域状态', byLevel: '各级待审与逾期', overTime: '每日申报数', waiting: '待审', overdue: '逾期', applications: '申报' },
   registry: { title: '无疫区域公示', intro: '经认定的无疫村（社区）、无疫小区，及因疫情暂停的区域。', region: '区划代码', name: '名称', counts: '已认定 {certified} 个，暂停 {suspended} 个', area: '区域', status: '状态', since: '起始时间', notListed: '该区域不在公示名单中', certifiedSince: '认定时间', suspendedSince: '暂停时间', qrAlt: '本页二维码', qrHint: '扫码查看本区域最新公示状态', print: '打印' },
+  regionTree: { hint: '点击区划筛选创建列表', showAll: '显示全部', counts: { certified: '已认定', applied: '创建中', suspended: '暂停', cancelled: '撤销/摘牌', none: '未创建' } },
+  signalHistory: { title: '信号记录', receivedAt: '接收时间', signal: '信号编号', type: '类型', code: '区域/区划代码', actor: '发送人', outcome: '结果', areas: '涉及区域', instances: '涉及创建', detail: '说明', refresh: '刷新', outcomes: { applied: '已生效', duplicate: '重复', 'unknown-area': '区域不存在', refused: '已拒绝' } },
+  waiting: { tab: '消息等待', name: '消息名称', key: '关联键', messageId: '消息编号', receivedAt: '接收时间', expiresAt: '过期时间', empty: '没有等待中的消息' },
   notFound: { title: '页面不存在', detail: '请检查地址，或返回首页。', home: '返回首页' },
 }

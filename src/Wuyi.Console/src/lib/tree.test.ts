@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { buildTree } from './tree'
+import { childrenUrl, countParts, toTreeNodes } from './tree'
 import { reviewsWaiting, statusByCounty } from './dashboard'
 
-const path = [{ code: '46', name: '海南省' }, { code: '4601', name: '海口市' }, { code: '460105', name: '秀英区' }]
-
-describe('buildTree', () => {
-  it('adds up the statuses of the areas below each region', () => {
-    const tree = buildTree([
-      { code: '460105001001', name: 'A', status: 'certified', path },
-      { code: '460105001002', name: 'B', status: 'certified', path },
-      { code: '460105001003', name: 'C', status: 'suspended', path },
-    ])
-    expect(tree).toHaveLength(1)
-    expect(tree[0].counts).toEqual({ certified: 2, suspended: 1 })
-    const county = tree[0].children[0].children[0]
-    expect(county.name).toBe('秀英区')
-    expect(county.children.map(c => c.code)).toEqual(['460105001001', '460105001002', '460105001003'])
-    expect(county.children.every(c => c.leaf)).toBe(true)
+describe('region tree', () => {
+  const counts = { areas: 10, certified: 2, applied: 0, suspended: 1, cancelled: 0, none: 7 }
+  it('asks for the caller\'s own regions at the top and a node\'s children below', () => {
+    expect(childrenUrl(null)).toBe('/api/regions')
+    expect(childrenUrl('460105')).toBe('/api/regions?parent=460105')
+  })
+  it('makes a node without children a leaf', () => {
+    const nodes = toTreeNodes({ parent: '460105001', items: [
+      { code: '460105001001', name: '秀华社区', level: 'community', hasChildren: true, counts },
+      { code: '460105001002', name: '秀海社区', level: 'community', hasChildren: false, counts },
+    ] })
+    expect(nodes.map(n => [n.code, n.leaf])).toEqual([['460105001001', false], ['460105001002', true]])
+    expect(nodes[0].counts.certified).toBe(2)
+  })
+  it('shows the counts above zero in a fixed order', () => {
+    expect(countParts(counts)).toEqual([{ key: 'certified', count: 2 }, { key: 'suspended', count: 1 }, { key: 'none', count: 7 }])
+    expect(countParts({ areas: 0, certified: 0, applied: 0, suspended: 0, cancelled: 0, none: 0 })).toEqual([])
   })
 })
 

@@ -1,32 +1,23 @@
-// The region tree with counts by status at each level, built from areas' region paths.
-import type { RegionRef } from '../api/types'
+// The region tree, loaded one level at a time from GET /api/regions (the national tree has 620,573 villages).
+import type { RegionChildrenView, RegionCounts } from '../api/types'
 
-export interface TreeNode { code: string; name: string; counts: Record<string, number>; children: TreeNode[]; leaf: boolean }
+export interface TreeNode { code: string; name: string; level: string; counts: RegionCounts; leaf: boolean }
 
-export function buildTree(areas: Array<{ code: string; name: string; status: string; path: RegionRef[] }>): TreeNode[] {
-  const roots: TreeNode[] = []
-  const index = new Map<string, TreeNode>()
-  const nodeFor = (siblings: TreeNode[], code: string, name: string, leaf: boolean) => {
-    let node = index.get(code)
-    if (!node) {
-      node = { code, name, counts: {}, children: [], leaf }
-      index.set(code, node)
-      siblings.push(node)
-    }
-    return node
-  }
-  for (const area of areas) {
-    let siblings = roots
-    const chain: TreeNode[] = []
-    for (const region of area.path) {
-      const node = nodeFor(siblings, region.code, region.name, false)
-      chain.push(node)
-      siblings = node.children
-    }
-    chain.push(nodeFor(siblings, area.code, area.name, true))
-    for (const node of chain) node.counts[area.status] = (node.counts[area.status] ?? 0) + 1
-  }
-  const sort = (nodes: TreeNode[]) => { nodes.sort((a, b) => a.code.localeCompare(b.code)); nodes.forEach(n => sort(n.children)) }
-  sort(roots)
-  return roots
+/** The counts shown beside a node, in this order. */
+export const countKeys = ['certified', 'applied', 'suspended', 'cancelled', 'none'] as const
+export type CountKey = typeof countKeys[number]
+
+/** The request that loads a node's children; the caller's own regions at the top. */
+export function childrenUrl(parent?: string | null): string {
+  return parent ? `/api/regions?parent=${encodeURIComponent(parent)}` : '/api/regions'
+}
+
+/** The tree's nodes for one level of the API's answer: a node without children is a leaf (nothing to expand). */
+export function toTreeNodes(view: RegionChildrenView): TreeNode[] {
+  return view.items.map(n => ({ code: n.code, name: n.name, level: n.level, counts: n.counts, leaf: !n.hasChildren }))
+}
+
+/** The counts worth showing: those above zero, in the order of countKeys. */
+export function countParts(counts: RegionCounts): Array<{ key: CountKey; count: number }> {
+  return countKeys.filter(k => counts[k] > 0).map(k => ({ key: k, count: counts[k] }))
 }
