@@ -20,7 +20,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         var area = await AreaOfRowAsync(applicant.Page, Revise);
         await TaskForms.OpenTaskAsync(applicant.Page, Revise);
         await TaskForms.AnswerAllFirstOptionAsync(applicant.Page);
-        await SubmitAsync(applicant.Page, "submit");
+        await TaskForms.SubmitAsync(applicant.Page, "submit");
 
         await using var township = await fixture.NewPageAsync(server: server);
         await township.SignInAsync("township");
@@ -29,7 +29,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await TaskForms.AnswerAsync(township.Page, "疫情病例保持清零状态", "不符合");
         await TaskForms.WriteAsync(township.Page, "逐项说明", "疫情病例保持清零状态", "台账缺少近14天的排查记录");
         await township.ScreenshotAsync("review-returned");
-        await SubmitAsync(township.Page, "return");
+        await TaskForms.SubmitAsync(township.Page, "return");
 
         // The applicant sees the round returned, the criterion failed and why, and resubmits.
         await OpenRowAsync(applicant.Page, area);
@@ -39,7 +39,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await record.Locator("[data-test=review-criteria]").Last.ScrollIntoViewIfNeededAsync();
         await applicant.ScreenshotAsync("review-revise");
         await TaskForms.AnswerAllFirstOptionAsync(applicant.Page);
-        await SubmitAsync(applicant.Page, "submit");
+        await TaskForms.SubmitAsync(applicant.Page, "submit");
 
         foreach (var user in new[] { "township", "county", "province" })
         {
@@ -47,7 +47,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
             await official.SignInAsync(user);
             await OpenRowAsync(official.Page, area);
             await TaskForms.AnswerAllFirstOptionAsync(official.Page);
-            await SubmitAsync(official.Page, "approve");
+            await TaskForms.SubmitAsync(official.Page, "approve");
         }
 
         await using var visitor = await fixture.NewPageAsync(server: server);
@@ -69,12 +69,6 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await page.GotoAsync("/inbox");
         await page.Locator("[data-test=inbox-table] tr", new() { HasText = area }).GetByRole(AriaRole.Link).First.ClickAsync();
         await page.Locator("[data-test=task-form] .fjs-form-field").First.WaitForAsync();
-    }
-
-    private static async Task SubmitAsync(IPage page, string button)
-    {
-        await page.Locator($"[data-test={button}]").ClickAsync();
-        await page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
     }
 }
 
@@ -98,13 +92,17 @@ public sealed class SpotCheckScenarioTests(ConsoleFixture fixture, PrivateServer
         await TaskForms.AnswerAsync(inspector.Page, "辖区环境清洁消毒规范", "不合格");
         await TaskForms.WriteAsync(inspector.Page, "发现的问题", "辖区环境清洁消毒规范", "垃圾转运点未按要求消毒");
         await inspector.ScreenshotAsync("spot-check-360");
-        await inspector.Page.Locator("[data-test=submit], [data-test=approve]").First.ClickAsync();
-        await inspector.Page.WaitForFunctionAsync("() => location.pathname === '/inbox'");
+        await TaskForms.SubmitAsync(inspector.Page, "submit");
 
+        // A covert check failed by the provincial inspector cancels at once (a county inspector's would wait for the province).
         await admin.Page.ReloadAsync();
-        await Expect(admin.Page.Locator("[data-test=record-status]")).ToHaveTextAsync(new Regex("已撤销|已摘牌"), new() { Timeout = 20000 });
+        await Expect(admin.Page.Locator("[data-test=record-status]")).ToHaveTextAsync("已撤销", new() { Timeout = 20000 });
+        await admin.ScreenshotAsync("record-cancelled");
         await using var centre = await fixture.NewPageAsync(server: server);
         await centre.SignInAsync("centre");
-        await Expect(centre.Page.Locator("[data-test=inbox-table]")).ToContainTextAsync("460105001001");
+        await centre.Page.GotoAsync("/inbox");
+        await Expect(centre.Page.Locator("[data-test=inbox-table] tr", new() { HasText = "460105001001" }))
+            .ToContainTextAsync("Draw up the rectification plan");
+        await centre.ScreenshotAsync("rectification-inbox");
     }
 }

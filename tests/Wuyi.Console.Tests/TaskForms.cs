@@ -25,6 +25,22 @@ public static class TaskForms
         page.Locator("[data-test=task-form] .fjs-form-field-group", new() { HasText = group }).First
             .GetByLabel(field, new() { Exact = true }).FillAsync(text);
 
+    /// <summary>Presses the task page's button (<c>submit</c>, <c>approve</c>, <c>return</c>…) and waits for the inbox
+    /// the page goes back to; if it stays, the failure names what the page showed.</summary>
+    public static async Task SubmitAsync(IPage page, string button)
+    {
+        await page.Locator($"[data-test={button}]").ClickAsync();
+        try
+        {
+            await page.WaitForFunctionAsync("() => location.pathname === '/inbox'", null, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var shown = await page.Locator("[role=alert], [role=dialog]").AllInnerTextsAsync();
+            throw new TimeoutException($"pressing {button} did not end the task: still at {page.Url}; alerts and dialogs: [{string.Join(" | ", shown)}]", e);
+        }
+    }
+
     public static async Task OpenTaskAsync(IPage page, string taskName)
     {
         await page.GotoAsync("/inbox");
