@@ -28,6 +28,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await TaskForms.AnswerAllFirstOptionAsync(township.Page);
         await TaskForms.AnswerAsync(township.Page, "疫情病例保持清零状态", "不符合");
         await TaskForms.WriteAsync(township.Page, "逐项说明", "疫情病例保持清零状态", "台账缺少近14天的排查记录");
+        await TaskForms.AnswerAsync(township.Page, "审核结论", "退回修改");
         await township.ScreenshotAsync("review-returned");
         await TaskForms.SubmitAsync(township.Page, "return");
 
