@@ -20,7 +20,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         var area = await AreaOfRowAsync(applicant.Page, Revise);
         await TaskForms.OpenTaskAsync(applicant.Page, Revise);
         await TaskForms.AnswerAllFirstOptionAsync(applicant.Page);
-        await TaskForms.SubmitAsync(applicant.Page, "submit");
+        await TaskForms.SubmitAsync(applicant, "submit");
 
         await using var township = await fixture.NewPageAsync(server: server);
         await township.SignInAsync("township");
@@ -30,7 +30,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await TaskForms.WriteAsync(township.Page, "逐项说明", "疫情病例保持清零状态", "台账缺少近14天的排查记录");
         await TaskForms.AnswerAsync(township.Page, "审核结论", "退回修改");
         await township.ScreenshotAsync("review-returned");
-        await TaskForms.SubmitAsync(township.Page, "return");
+        await TaskForms.SubmitAsync(township, "return");
 
         // The applicant sees the round returned, the criterion failed and why, and resubmits.
         await OpenRowAsync(applicant.Page, area);
@@ -40,7 +40,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
         await record.Locator("[data-test=review-criteria]").Last.ScrollIntoViewIfNeededAsync();
         await applicant.ScreenshotAsync("review-revise");
         await TaskForms.AnswerAllFirstOptionAsync(applicant.Page);
-        await TaskForms.SubmitAsync(applicant.Page, "submit");
+        await TaskForms.SubmitAsync(applicant, "submit");
 
         foreach (var user in new[] { "township", "county", "province" })
         {
@@ -48,7 +48,7 @@ public sealed class ReviewRoundScenarioTests(ConsoleFixture fixture, PrivateServ
             await official.SignInAsync(user);
             await OpenRowAsync(official.Page, area);
             await TaskForms.AnswerAllFirstOptionAsync(official.Page);
-            await TaskForms.SubmitAsync(official.Page, "approve");
+            await TaskForms.SubmitAsync(official, "approve");
         }
 
         await using var visitor = await fixture.NewPageAsync(server: server);
@@ -92,8 +92,11 @@ public sealed class SpotCheckScenarioTests(ConsoleFixture fixture, PrivateServer
         await TaskForms.AnswerAllFirstOptionAsync(inspector.Page);
         await TaskForms.AnswerAsync(inspector.Page, "辖区环境清洁消毒规范", "不合格");
         await TaskForms.WriteAsync(inspector.Page, "发现的问题", "辖区环境清洁消毒规范", "垃圾转运点未按要求消毒");
+        // Beside the form, the record of the certification the check runs under (not an error about the child's id).
+        await Expect(inspector.Page.Locator("[data-test=certification-record]")).ToContainTextAsync("460105001001");
+        await Expect(inspector.Page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
         await inspector.ScreenshotAsync("spot-check-360");
-        await TaskForms.SubmitAsync(inspector.Page, "submit");
+        await TaskForms.SubmitAsync(inspector, "submit");
 
         // A covert check failed by the provincial inspector cancels at once (a county inspector's would wait for the province).
         await admin.Page.ReloadAsync();

@@ -26,18 +26,32 @@ public static class TaskForms
             .GetByLabel(field, new() { Exact = true }).FillAsync(text);
 
     /// <summary>Presses the task page's button (<c>submit</c>, <c>approve</c>, <c>return</c>…) and waits for the inbox
-    /// the page goes back to; if it stays, the failure names what the page showed.</summary>
-    public static async Task SubmitAsync(IPage page, string button)
+    /// the page goes back to; if it stays, the failure names what the page showed, asked and logged.</summary>
+    public static async Task SubmitAsync(ConsolePage console, string button)
     {
-        await page.Locator($"[data-test={button}]").ClickAsync();
+        var page = console.Page;
+        var calls = new List<string>();
+        void Answered(object? sender, IResponse r)
+        {
+            if (r.Url.Contains("/api/", StringComparison.Ordinal))
+                lock (calls) calls.Add($"{r.Request.Method} {new Uri(r.Url).PathAndQuery} {r.Status}");
+        }
+        page.Response += Answered;
         try
         {
+            await page.Locator($"[data-test={button}]").ClickAsync();
             await page.WaitForFunctionAsync("() => location.pathname === '/inbox'", null, new() { Timeout = 30_000 });
         }
         catch (TimeoutException e)
         {
             var shown = await page.Locator("[role=alert], [role=dialog]").AllInnerTextsAsync();
-            throw new TimeoutException($"pressing {button} did not end the task: still at {page.Url}; alerts and dialogs: [{string.Join(" | ", shown)}]", e);
+            lock (calls)
+                throw new TimeoutException($"pressing {button} did not end the task: still at {page.Url}; alerts and dialogs: [{string.Join(" | ", shown)}]; "
+                    + $"API calls since: [{string.Join(" | ", calls)}]; errors: [{string.Join(" | ", console.Errors)}]", e);
+        }
+        finally
+        {
+            page.Response -= Answered;
         }
     }
 
