@@ -36,6 +36,12 @@ public static class TaskForms
             if (r.Url.Contains("/api/", StringComparison.Ordinal))
                 lock (calls) calls.Add($"{r.Request.Method} {new Uri(r.Url).PathAndQuery} {r.Status}");
         }
+        void Asked(object? sender, IRequest r)
+        {
+            if (r.Url.Contains("/api/", StringComparison.Ordinal))
+                lock (calls) calls.Add($"{r.Method} {new Uri(r.Url).PathAndQuery} sent");
+        }
+        page.Request += Asked;
         page.Response += Answered;
         try
         {
@@ -51,6 +57,7 @@ public static class TaskForms
         }
         finally
         {
+            page.Request -= Asked;
             page.Response -= Answered;
         }
     }
