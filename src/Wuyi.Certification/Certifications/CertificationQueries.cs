@@ -95,10 +95,13 @@ public sealed class CertificationQueries(RuntimeDbContext runtime, Certification
             using var outcome = JsonDocument.Parse(r.Outcome ?? "{}");
             var values = outcome.RootElement;
             return new ReviewView(r.Id, r.ElementId, Text(values, ReviewForm.DecisionField),
-                values.TryGetProperty(ReviewForm.CriteriaField, out var criteria) && criteria.ValueKind == JsonValueKind.Object ? criteria.Clone() : null,
-                Text(values, ReviewForm.CommentsField), r.CompletedBy, r.EndedAt);
+                Object(values, ReviewForm.CriteriaField), Text(values, ReviewForm.CommentsField),
+                Object(values, ReviewForm.CriterionCommentsField), r.CompletedBy, r.EndedAt);
         })];
     }
+
+    private static JsonElement? Object(JsonElement values, string name) =>
+        values.ValueKind == JsonValueKind.Object && values.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value.Clone() : null;
 
     private static string? Text(JsonElement values, string name) =>
         values.ValueKind == JsonValueKind.Object && values.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

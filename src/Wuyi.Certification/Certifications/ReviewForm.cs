@@ -15,6 +15,9 @@ public static class ReviewForm
     /// <summary>The reviewer's comments.</summary>
     public const string CommentsField = "comments";
 
+    /// <summary>Optional comments on single criteria (criterion → text).</summary>
+    public const string CriterionCommentsField = "criterionComments";
+
     /// <summary>A completed form: the decision, every criterion met or not, and the comments.</summary>
     public static Dictionary<string, object?> Variables(string decision, bool criteriaMet, string comments) => new()
     {

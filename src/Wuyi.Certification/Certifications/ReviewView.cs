@@ -11,6 +11,8 @@ namespace Wuyi.Certification.Certifications;
 /// <param name="Decision"><c>approve</c>, <c>return</c> or <c>reject</c> (anything else returned the application).</param>
 /// <param name="Criteria">The seven criteria as the reviewer found them (criterion → met).</param>
 /// <param name="Comments">The reviewer's comments.</param>
+/// <param name="CriterionComments">What the reviewer wrote against single criteria (criterion → text), if anything: a
+/// returned applicant reads here what to put right.</param>
 /// <param name="By">Who completed it.</param>
 /// <param name="At">When.</param>
-public sealed record ReviewView(string TaskId, string Level, string? Decision, JsonElement? Criteria, string? Comments, string? By, DateTimeOffset? At);
+public sealed record ReviewView(string TaskId, string Level, string? Decision, JsonElement? Criteria, string? Comments, JsonElement? CriterionComments, string? By, DateTimeOffset? At);

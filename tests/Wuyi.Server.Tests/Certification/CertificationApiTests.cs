@@ -134,6 +134,25 @@ public sealed class CertificationApiTests
     }
 
     [Fact]
+    public async Task Review_ReturnedWithCriterionComments_RecordListsThemWithTheReview()
+    {
+        await using var s = await CertificationServer.StartAsync();
+        var id = await s.ApplyAsync(CertificationServer.Xiuhua);
+        await s.AdvanceAsync("PT1M");
+        await s.WaitForStatusAsync(id, "township-review");
+        await s.CompleteAsync(CertificationServer.Xiuhua, "TownshipReview", new
+        {
+            decision = "return", criteria = CertificationServer.AllMet(failing: "zeroCases"), comments = "",
+            criterionComments = new { zeroCases = "台账缺少近14天的排查记录", publicity = "" },
+        });
+        Assert.Equal("revising", await s.StatusAsync(id));
+
+        var review = Assert.Single((await s.DetailAsync(id)).GetProperty("reviews").EnumerateArray());
+        Assert.Equal("台账缺少近14天的排查记录", review.GetProperty("criterionComments").Str("zeroCases"));
+        Assert.False(review.GetProperty("criteria").GetProperty("zeroCases").GetBoolean());
+    }
+
+    [Fact]
     public async Task Review_Rejected_EndsAndAreaMayApplyAgain()
     {
         await using var s = await CertificationServer.StartAsync();

@@ -13,7 +13,7 @@ export interface Inbox { items: TaskView[]; total: number; counts: InboxCounts }
 export interface TaskForm { schema: Record<string, unknown>; values: Record<string, unknown>; formKey?: string; formRef?: string }
 export interface RegionRef { code: string; name: string }
 export interface CertificationSummary { id: string; areaCode: string; areaName: string | null; status: string; appliedAt: string; certifiedAt: string | null; endedAt: string | null }
-export interface ReviewView { taskId: string; level: string; decision: string | null; criteria: Record<string, boolean> | null; comments: string | null; by: string | null; at: string | null }
+export interface ReviewView { taskId: string; level: string; decision: string | null; criteria: Record<string, boolean> | null; comments: string | null; criterionComments?: Record<string, string> | null; by: string | null; at: string | null }
 export interface TimelineEntry { at: string; type: string; elementId: string | null; actor: string; data: Record<string, unknown> }
 export interface OpenTaskView { id: string; elementId: string; name: string | null; candidateGroups: string | null; dueAt: string | null }
 export interface CertificationDetail {
