@@ -26,9 +26,15 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   })
 }
 
-/** Asks the server who this is; remembers whether the server has sign-in at all. */
-export async function loadSession(): Promise<void> {
-  if (session.mode !== 'unknown') return
+let asking: Promise<void> | null = null
+
+/** Asks the server who this is (once, however many callers wait); remembers whether the server has sign-in at all. */
+export function loadSession(): Promise<void> {
+  if (session.mode !== 'unknown') return Promise.resolve()
+  return (asking ??= askServer().finally(() => { asking = null }))
+}
+
+async function askServer(): Promise<void> {
   try {
     const response = await call('GET', '/api/auth/me')
     if (response.ok) {
