@@ -2,6 +2,7 @@
 // runs against the open API as one of the demo users, acting through the X-Wuyi-User header.
 import { reactive } from 'vue'
 import type { UserView } from './types'
+import { readableMessage, type Problem } from './http'
 import { demoUser } from '../lib/roles'
 
 type Mode = 'unknown' | 'signed-in' | 'anonymous' | 'open'
@@ -70,9 +71,9 @@ export async function signIn(userName: string, password: string): Promise<UserVi
     localStorage.setItem(openKey, userName)
     return user
   }
-  let detail = ''
-  try { detail = ((await response.json()) as { detail?: string }).detail ?? '' } catch { /* no body */ }
-  throw new SignInError(detail || `HTTP ${response.status}`)
+  let problem: Partial<Problem> = {}
+  try { problem = (await response.json()) as Partial<Problem> } catch { /* no body: a sentence for the status */ }
+  throw new SignInError(readableMessage(response.status, problem))
 }
 
 export async function signOut(): Promise<void> {
