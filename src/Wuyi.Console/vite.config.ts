@@ -10,9 +10,19 @@ import { precompress } from './build/precompress'
 // vue-i18n in a vendor chunk of their own, so a new build of the pages leaves the browser's copy of it valid.
 export default defineConfig({
   plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dts: false }), precompress()],
+  // Compile-time switches that drop what the console never uses: vue-i18n's legacy API and its global components
+  // (every page calls useI18n), and the devtools hooks of production builds.
+  define: {
+    __VUE_I18N_LEGACY_API__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_OPTIONS_API__: 'false',
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    manifest: true, // dist/.vite/manifest.json: which chunks each page imports (npm run sizes reads it)
     chunkSizeWarningLimit: 1500,
     reportCompressedSize: false,
     rolldownOptions: {
