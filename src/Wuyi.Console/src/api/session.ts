@@ -37,7 +37,10 @@ export function loadSession(): Promise<void> {
 
 async function askServer(): Promise<void> {
   try {
-    const response = await call('GET', '/api/auth/me')
+    // The first time, the answer to the request index.html already sent (null if it failed: ask again).
+    const early = typeof window !== 'undefined' ? window.wuyiWhoAmI : undefined
+    if (early) window.wuyiWhoAmI = undefined
+    const response = (early && (await early)) || (await call('GET', '/api/auth/me'))
     if (response.ok) {
       session.user = (await response.json()) as UserView
       session.mode = 'signed-in'
