@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -74,35 +73,5 @@ public sealed class OverviewPageTests(ConsoleFixture fixture)
 
         await Expect(p.Page.GetByLabel("区域代码 1")).ToBeVisibleAsync();
         await p.ScreenshotAsync("signals");
-    }
-
-    [Fact]
-    public async Task SignInPage_FirstLoad_InteractiveQuicklyWithoutChartsOrDiagrams()
-    {
-        await using var warm = await fixture.NewPageAsync();
-        await warm.Page.GotoAsync("/registry"); // warms the server, not the browser: each load below has a new context
-
-        var times = new List<long>();
-        List<string> files = [];
-        for (var i = 0; i < 3; i++)
-        {
-            await using var fresh = await fixture.NewPageAsync();
-            var loaded = new List<string>();
-            fresh.Page.Request += (_, request) => loaded.Add(request.Url);
-            var clock = Stopwatch.StartNew();
-            await fresh.Page.GotoAsync("/", new() { WaitUntil = WaitUntilState.Commit });
-            await fresh.Page.GetByLabel("用户名").FillAsync("x"); // interactive: the sign-in form takes input
-            clock.Stop();
-            times.Add(clock.ElapsedMilliseconds);
-            files = loaded.Where(u => u.Contains("/assets/", StringComparison.Ordinal)).Select(u => u[(u.LastIndexOf('/') + 1)..]).ToList();
-        }
-
-        times.Sort();
-        System.Console.WriteLine($"first page interactive after {string.Join(", ", times)} ms (median {times[1]} ms); {files.Count} assets: {string.Join(" ", files)}");
-        // The sign-in page must not pull in the diagram, form or chart libraries.
-        Assert.DoesNotContain(files, f => f.StartsWith("echarts", StringComparison.Ordinal) || f.StartsWith("NavigatedViewer", StringComparison.Ordinal)
-            || f.StartsWith("FormView", StringComparison.Ordinal));
-        // A guard against gross regressions only (two shared cores); docs/benchmarks.md gives the figures and the load they were measured under.
-        Assert.True(times[1] < 10_000, $"median {times[1]} ms");
     }
 }

@@ -6,3 +6,7 @@ declare module '*.vue' {
 }
 declare module 'bpmn-js/lib/NavigatedViewer'
 declare module '@bpmn-io/form-js-viewer'
+interface Window {
+  /** GET /api/auth/me started by index.html before the scripts load; taken once by loadSession. */
+  wuyiWhoAmI?: Promise<Response | null>
+}

@@ -18,8 +18,10 @@ public static class WebConsole
     /// everyone (the API behind them checks the caller).</summary>
     public static WebApplication UseWebConsoleFiles(this WebApplication app)
     {
+        app.UsePrecompressedAssets(app.Environment.WebRootFileProvider);
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = PrecompressedAssets.ContentTypes,
             OnPrepareResponse = context =>
             {
                 // Vite names every asset by its content hash: cache them for good, never index.html.

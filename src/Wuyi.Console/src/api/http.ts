@@ -26,7 +26,12 @@ export function readableMessage(status: number, problem: Partial<Problem>): stri
   }
   if (problem.title) return problem.title
   if (status === 0) return '无法连接服务器 (the server cannot be reached)'
-  return `HTTP ${status}`
+  // An answer without a problem body (a proxy's error page, a crash) still gets a sentence, not a bare code.
+  if (status === 401) return `请重新登录 (sign in again; HTTP ${status})`
+  if (status === 403) return `没有权限 (not allowed; HTTP ${status})`
+  if (status === 404) return `未找到 (not found; HTTP ${status})`
+  if (status >= 500) return `服务器出错，请稍后再试 (the server failed; HTTP ${status})`
+  return `请求未完成 (the request failed; HTTP ${status})`
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -46,7 +51,9 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     try { json = JSON.parse(text) } catch { json = undefined }
   }
   if (!response.ok) {
-    const problem = (json && typeof json === 'object' ? json : { title: text.slice(0, 200) }) as Problem
+    // A text answer is shown as it is; an HTML page (a proxy's) is not text a person should read.
+    const plain = text && !text.trimStart().startsWith('<') ? { title: text.slice(0, 200) } : {}
+    const problem = (json && typeof json === 'object' ? json : plain) as Problem
     problem.status = response.status
     if (response.status === 401 && session.mode === 'signed-in') session.expired()
     throw new ApiError(response.status, problem)

@@ -2,6 +2,7 @@
 // runs against the open API as one of the demo users, acting through the X-Wuyi-User header.
 import { reactive } from 'vue'
 import type { UserView } from './types'
+import { readableMessage, type Problem } from './http'
 import { demoUser } from '../lib/roles'
 
 type Mode = 'unknown' | 'signed-in' | 'anonymous' | 'open'
@@ -26,11 +27,20 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   })
 }
 
-/** Asks the server who this is; remembers whether the server has sign-in at all. */
-export async function loadSession(): Promise<void> {
-  if (session.mode !== 'unknown') return
+let asking: Promise<void> | null = null
+
+/** Asks the server who this is (once, however many callers wait); remembers whether the server has sign-in at all. */
+export function loadSession(): Promise<void> {
+  if (session.mode !== 'unknown') return Promise.resolve()
+  return (asking ??= askServer().finally(() => { asking = null }))
+}
+
+async function askServer(): Promise<void> {
   try {
-    const response = await call('GET', '/api/auth/me')
+    // The first time, the answer to the request index.html already sent (null if it failed: ask again).
+    const early = typeof window !== 'undefined' ? window.wuyiWhoAmI : undefined
+    if (early) window.wuyiWhoAmI = undefined
+    const response = (early && (await early)) || (await call('GET', '/api/auth/me'))
     if (response.ok) {
       session.user = (await response.json()) as UserView
       session.mode = 'signed-in'
@@ -64,9 +74,9 @@ export async function signIn(userName: string, password: string): Promise<UserVi
     localStorage.setItem(openKey, userName)
     return user
   }
-  let detail = ''
-  try { detail = ((await response.json()) as { detail?: string }).detail ?? '' } catch { /* no body */ }
-  throw new SignInError(detail || `HTTP ${response.status}`)
+  let problem: Partial<Problem> = {}
+  try { problem = (await response.json()) as Partial<Problem> } catch { /* no body: a sentence for the status */ }
+  throw new SignInError(readableMessage(response.status, problem))
 }
 
 export async function signOut(): Promise<void> {

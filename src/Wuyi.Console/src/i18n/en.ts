@@ -1,7 +1,7 @@
 import type zh from './zh-CN'
 
 const en: typeof zh = {
-  app: { name: 'Wuyi · Certification', tagline: 'Epidemic-free villages, communities and compounds' },
+  app: { name: 'Wuyi · Certification', tagline: 'Epidemic-free villages, communities and compounds', loadFailed: 'The page could not be loaded; check the network and reload', reload: 'Reload' },
   nav: { inbox: 'My tasks', inspections: 'Spot-checks', areas: 'Areas', signals: 'Signals', operations: 'Operations', dashboard: 'Dashboard', registry: 'Registry', signOut: 'Sign out', language: 'Language', label: 'Main navigation', skip: 'Skip to content' },
   common: { all: 'All', search: 'Search', actions: 'Actions', empty: 'No data', loading: 'Loading…', met: 'Met', notMet: 'Not met' },
   signin: { title: 'Sign in', userName: 'User name', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed', userRequired: 'Enter your user name', expired: 'Your session expired; sign in again', registryLink: 'Public registry (no sign-in)', openMode: 'Demo mode', openHint: 'The server has no sign-in yet: acting as a demo user', unknownDemoUser: 'The server has no sign-in yet and this is not a demo user' },

@@ -1,5 +1,5 @@
 export default {
-  app: { name: '无疫 · 创建管理', tagline: '无疫村（社区）、无疫小区创建工作平台' },
+  app: { name: '无疫 · 创建管理', tagline: '无疫村（社区）、无疫小区创建工作平台', loadFailed: '页面加载失败，请检查网络后重新加载', reload: '重新加载' },
   nav: { inbox: '我的待办', inspections: '明查暗访', areas: '区域', signals: '疫情信号', operations: '运行管理', dashboard: '统计看板', registry: '公示', signOut: '退出', language: '语言', label: '主导航', skip: '跳到正文' },
   common: { all: '全部', search: '查询', actions: '操作', empty: '暂无数据', loading: '加载中…', met: '符合', notMet: '不符合' },
   signin: { title: '登录', userName: '用户名', password: '密码', submit: '登录', failed: '登录失败', userRequired: '请输入用户名', expired: '登录已过期，请重新登录', registryLink: '查看公示（无需登录）', openMode: '演示模式', openHint: '服务器尚未启用登录：以演示用户身份操作', unknownDemoUser: '服务器尚未启用登录，且该用户不是演示用户' },
