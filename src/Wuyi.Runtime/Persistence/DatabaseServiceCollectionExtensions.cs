@@ -23,8 +23,12 @@ public static class DatabaseServiceCollectionExtensions
         where TPostgres : TContext
         where TSqlite : TContext
     {
-        services.AddDbContext<TPostgres>((sp, o) => ModuleDbContextOptions.Configure(o, sp.GetRequiredService<DatabaseTarget>(), module));
-        services.AddDbContext<TSqlite>((sp, o) => ModuleDbContextOptions.Configure(o, sp.GetRequiredService<DatabaseTarget>(), module));
+        // The options depend only on the (singleton) target: built once, not once per request — building them and
+        // finding EF's internal services for them again cost every request's context a measurable share of its CPU.
+        services.AddDbContext<TPostgres>((sp, o) => ModuleDbContextOptions.Configure(o, sp.GetRequiredService<DatabaseTarget>(), module),
+            optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContext<TSqlite>((sp, o) => ModuleDbContextOptions.Configure(o, sp.GetRequiredService<DatabaseTarget>(), module),
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<TContext>(sp => sp.GetRequiredService<DatabaseTarget>().Provider == DatabaseProvider.PostgreSql
             ? sp.GetRequiredService<TPostgres>()
             : sp.GetRequiredService<TSqlite>());
