@@ -20,7 +20,7 @@ public sealed class FormVersionCache
 
     /// <summary>The versions of <paramref name="formId"/> (oldest first) when the list answers for a task created at <paramref name="at"/>; else null.</summary>
     public FormRecord[]? For(string formId, DateTimeOffset at) =>
-        forms.TryGetValue(formId, out var entry) && at + Settled <= entry.ReadAt ? entry.Versions : null;
+        forms.TryGetValue(formId, out var entry) && at <= entry.ReadAt - Settled ? entry.Versions : null; // "the newest" (MaxValue) never is
 
     /// <summary>Keeps the versions read at <paramref name="readAt"/> (taken before the read); a form with none is not kept.</summary>
     public void Remember(string formId, DateTimeOffset readAt, FormRecord[] versions)

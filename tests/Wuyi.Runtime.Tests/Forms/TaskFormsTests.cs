@@ -155,6 +155,20 @@ public sealed class TaskFormsTests
     }
 
     [Fact]
+    public async Task FindAsync_NewestAsked_ReadsTheTableEvenWhenKept()
+    {
+        var (runtime, _, taskId) = await StartAsync("sqlite");
+        await using var _ = runtime;
+        runtime.Clock.MoveTo(runtime.Clock.GetUtcNow() + FormVersionCache.Settled + TimeSpan.FromMinutes(1));
+        await CompleteAsync(runtime, taskId, new Dictionary<string, object?>(Valid) { ["decision"] = "maybe" }); // keeps version 1
+        await runtime.QueryAsync(db => db.Forms.ExecuteDeleteAsync());
+
+        var newest = await runtime.RequestAsync(s => s.GetRequiredService<TaskForms>().FindAsync("township-review", DateTimeOffset.MaxValue, CancellationToken.None));
+
+        Assert.Null(newest);
+    }
+
+    [Fact]
     public async Task DeployAsync_NotAForm_ErrorAndNothingStored()
     {
         await using var runtime = await RuntimeHarness.CreateAsync("sqlite");
