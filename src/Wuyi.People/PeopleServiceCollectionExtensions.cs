@@ -18,7 +18,7 @@ public static class PeopleServiceCollectionExtensions
     /// API keys, the audit trail and <see cref="IMailRecipients"/>.</summary>
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
-        services.AddModuleDbContext<PeopleDbContext, PostgresPeopleDbContext, SqlitePeopleDbContext>(PeopleDbContext.Module);
+        services.AddModuleDbContext<PeopleDbContext, PostgresPeopleDbContext, SqlitePeopleDbContext>(PeopleDbContext.Module, pooled: true);
         services.AddOptions<PeopleOptions>().BindConfiguration(PeopleOptions.Section);
         services.AddIdentityCore<WuyiUser>()
             .AddEntityFrameworkStores<PeopleDbContext>();

@@ -25,7 +25,7 @@ public static class RuntimeServiceCollectionExtensions
     public static IServiceCollection AddWuyiRuntime(this IServiceCollection services, IConfiguration? configuration = null,
         ManualClock? manualClock = null, bool backgroundLoop = true)
     {
-        services.AddModuleDbContext<RuntimeDbContext, PostgresRuntimeDbContext, SqliteRuntimeDbContext>(RuntimeDbContext.Module);
+        services.AddModuleDbContext<RuntimeDbContext, PostgresRuntimeDbContext, SqliteRuntimeDbContext>(RuntimeDbContext.Module, pooled: true);
         var options = services.AddOptions<RuntimeOptions>();
         if (configuration is not null)
             options.Bind(configuration.GetSection(RuntimeOptions.Section));
@@ -55,6 +55,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddScoped<DueTimers>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<TaskForms>();
+        services.AddSingleton<FormVersionCache>();
         services.AddScoped<FormDeployment>();
         services.AddScoped<RuntimeMaintenance>();
         if (backgroundLoop)

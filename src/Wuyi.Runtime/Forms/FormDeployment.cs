@@ -10,7 +10,7 @@ namespace Wuyi.Runtime.Forms;
 /// text changed (the same text twice is one version). A task is checked against the version that was newest when it
 /// was created, so a changed form never changes what a task already open asks for.
 /// </summary>
-public sealed class FormDeployment(RuntimeDbContext db, TimeProvider clock)
+public sealed class FormDeployment(RuntimeDbContext db, TimeProvider clock, FormVersionCache versions)
 {
     /// <summary>Deploys <paramref name="json"/>; the error says why it is not a form (nothing deployed then).</summary>
     public async Task<(FormRecord? Form, bool Created, string? Error)> DeployAsync(string json, string deployedBy,
@@ -31,6 +31,7 @@ public sealed class FormDeployment(RuntimeDbContext db, TimeProvider clock)
         db.Forms.Add(record);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        versions.Forget(schema.Id);
         return (record, true, null);
     }
 }

@@ -11,7 +11,7 @@ namespace Wuyi.Runtime.Forms;
 /// in the version that was newest at <c>at</c>. A task whose model names no form, or a form never deployed, has no
 /// form and is not checked (models of other kinds keep working).
 /// </summary>
-public sealed class TaskForms(RuntimeDbContext db)
+public sealed class TaskForms(RuntimeDbContext db, FormVersionCache versions, TimeProvider clock)
 {
     // Parsed schemas by content hash: a hash names one text whatever database it came from.
     private static readonly ConcurrentDictionary<string, FormSchema> Parsed = new(StringComparer.Ordinal);
@@ -21,10 +21,16 @@ public sealed class TaskForms(RuntimeDbContext db)
     {
         if (FormId(formKey) is not { } id)
             return null;
-        var record = await db.Forms.AsNoTracking().Where(f => f.FormId == id && f.DeployedAt <= at)
-                         .OrderByDescending(f => f.Version).FirstOrDefaultAsync(cancellationToken)
+        var deployed = versions.For(id, at);
+        if (deployed is null)
+        {
+            var readAt = clock.GetUtcNow();
+            deployed = await db.Forms.AsNoTracking().Where(f => f.FormId == id).OrderBy(f => f.Version).ToArrayAsync(cancellationToken);
+            versions.Remember(id, readAt, deployed);
+        }
+        var record = deployed.LastOrDefault(f => f.DeployedAt <= at)
                      // A form deployed after the task (the model came first): the oldest one is the best guess.
-                     ?? await db.Forms.AsNoTracking().Where(f => f.FormId == id).OrderBy(f => f.Version).FirstOrDefaultAsync(cancellationToken);
+                     ?? deployed.FirstOrDefault();
         if (record is null)
             return null;
         var schema = Parsed.GetOrAdd(record.Hash, _ => FormSchema.Parse(record.Schema).Schema

@@ -24,6 +24,7 @@ public sealed partial class InstanceTransitions
         public TransitionOutcome Outcome() => new(Status, InstanceId, Revision, Refusal, Effects is null ? null : [.. Effects.Outbox.Select(o => o.Id)])
         {
             AwaitsMessage = Effects?.NewWaits.Any(w => w.Kind == "Message") == true,
+            At = Effects?.Now,
             Exceeded = Exceeded,
         };
     }
@@ -80,6 +81,8 @@ public sealed partial class InstanceTransitions
     // Stimuli, computed in memory against one read of their applied keys and one of their instances.
     private async Task<List<Written>> StepAllAsync(IReadOnlyList<StimulusRequest> requests, CancellationToken cancellationToken)
     {
+        if (requests is [var single] && await InstanceAndKeyAsync(single, cancellationToken) is var (found, key))
+            return [await StepAsync(single, key, found, cancellationToken)];
         var keys = requests.Select(r => r.IdempotencyKey).ToList();
         var applied = await db.AppliedStimuli.AsNoTracking().Where(s => keys.Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, s => new AppliedKey(s.InstanceId, s.Revision, s.Fingerprint), cancellationToken);
@@ -91,6 +94,17 @@ public sealed partial class InstanceTransitions
             written.Add(await StepAsync(request, applied.GetValueOrDefault(request.IdempotencyKey), instances.GetValueOrDefault(request.InstanceId),
                 cancellationToken));
         return written;
+    }
+
+    // One stimulus (a person's action): its instance and its key's row in one round trip instead of two. The key is
+    // looked up whatever instance it names, as in the batch; no row (no such instance) leaves it to the two reads.
+    private async Task<(InstanceRecord Instance, AppliedKey? Applied)?> InstanceAndKeyAsync(StimulusRequest request, CancellationToken cancellationToken)
+    {
+        var row = await (from i in db.Instances.AsNoTracking().Where(i => i.Id == request.InstanceId)
+                         from a in db.AppliedStimuli.AsNoTracking().Where(a => a.Key == request.IdempotencyKey).DefaultIfEmpty()
+                         select new { Instance = i, a.InstanceId, Revision = (int?)a.Revision, a.Fingerprint }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null
+            : (row.Instance, row.Revision is { } revision ? new AppliedKey(row.InstanceId!, revision, row.Fingerprint) : null);
     }
 
     // One stimulus against what was read for it: the engine's step, computed in memory.

@@ -13,6 +13,9 @@ public sealed record TransitionOutcome(TransitionStatus Status, string InstanceI
     /// <summary>True when the instance is in the state the stimulus asked for (applied now or before).</summary>
     public bool Succeeded => Status is TransitionStatus.Applied or TransitionStatus.Duplicate or TransitionStatus.Held;
 
+    /// <summary>When an applied step was made (its rows carry this time); null otherwise.</summary>
+    internal DateTimeOffset? At { get; init; }
+
     /// <summary>True when the step created a message wait (a buffered message may already match it).</summary>
     internal bool AwaitsMessage { get; init; }
 

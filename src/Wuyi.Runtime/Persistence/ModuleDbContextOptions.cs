@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Wuyi.Runtime.Persistence;
 
@@ -14,13 +15,26 @@ public static class ModuleDbContextOptions
         var history = $"__wuyi_{module}_migrations";
         _ = target.Provider switch
         {
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(target.ConnectionString, o => o.MigrationsHistoryTable(history)),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(Prepared(target.ConnectionString), o => o.MigrationsHistoryTable(history)),
             _ => builder.UseSqlite(target.ConnectionString, o => o.MigrationsHistoryTable(history)),
         };
         // A failed command is an exception its caller handles (a duplicate-key race retried) or lets through to the
         // request log as a 500; EF's own error lines would log every handled race as a failure.
         builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         return builder.UseSnakeCaseNamingConvention();
+    }
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on (unless it says otherwise): the same few statements
+    /// run for every person's action, and parsing and planning them again each time was a good part of PostgreSQL's
+    /// work for one. Prepared statements live per pooled connection and survive its reset.
+    /// </summary>
+    internal static string Prepared(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     /// <summary>Options for design-time tools (dotnet ef) and tests that build a context by hand.</summary>

@@ -166,6 +166,10 @@ public abstract class RuntimeDbContext(DbContextOptions options) : DbContext(opt
         ConfigureProvider(b);
     }
 
+    /// <summary>The instant <paramref name="at"/> as this database gives it back once stored (PostgreSQL keeps
+    /// microseconds, the SQLite tables milliseconds): what a row written with it reads as, without reading it.</summary>
+    public abstract DateTimeOffset AsStored(DateTimeOffset at);
+
     /// <summary>Provider-specific touches (SQLite stores DateTimeOffset as text and cannot order it correctly).</summary>
     protected virtual void ConfigureProvider(ModelBuilder modelBuilder)
     {

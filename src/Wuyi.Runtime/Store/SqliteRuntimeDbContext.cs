@@ -6,6 +6,9 @@ namespace Wuyi.Runtime.Store;
 /// <summary>The runtime tables on SQLite; its migrations are under <c>Store/Migrations/Sqlite</c>.</summary>
 public sealed class SqliteRuntimeDbContext(DbContextOptions<SqliteRuntimeDbContext> options) : RuntimeDbContext(options)
 {
+    /// <inheritdoc />
+    public override DateTimeOffset AsStored(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+
     /// <summary>
     /// SQLite has no timestamp type; EF would store DateTimeOffset as text with an offset, which neither
     /// orders nor compares correctly. Unix milliseconds (UTC) do both.

@@ -82,13 +82,28 @@ public sealed class TaskInbox(RuntimeDbContext db, InstanceTransitions transitio
             {
                 outcome = new TransitionOutcome(TransitionStatus.Refused, task.InstanceId);
             }
-            var current = await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken);
+            // Applied, the row is what the step's guarded update made of the row read (it matched that revision):
+            // no need to read it back.
+            var current = outcome is { Status: TransitionStatus.Applied, At: { } at }
+                ? Completed(task, variables, user, db.AsStored(at))
+                : await db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == task.Id, cancellationToken);
             if (outcome.Status != TransitionStatus.Refused || current.Status != "open" || current.ClaimedBy is { } other && other != user
                 || current.Revision == revision || attempt == 3)
                 return (outcome, current);
             task = current;
         }
     }
+
+    // The row as StepEffects' guarded update leaves it: closed by the user with the form's values, one revision on.
+    private static UserTaskRecord Completed(UserTaskRecord task, IReadOnlyDictionary<string, object?> variables, string user, DateTimeOffset at) =>
+        new()
+        {
+            Id = task.Id, InstanceId = task.InstanceId, ElementId = task.ElementId, Name = task.Name, BusinessKey = task.BusinessKey,
+            RegionCode = task.RegionCode, Assignee = task.Assignee, CandidateUsers = task.CandidateUsers, CandidateGroups = task.CandidateGroups,
+            DueAt = task.DueAt, FollowUpAt = task.FollowUpAt, Priority = task.Priority, FormKey = task.FormKey, ClaimedBy = task.ClaimedBy,
+            ClaimedAt = task.ClaimedAt, CreatedAt = task.CreatedAt,
+            Status = "completed", CompletedBy = user, EndedAt = at, Outcome = JsonVariables.ToJson(variables), Revision = task.Revision + 1,
+        };
 
     private static TaskActionResult Claimed(UserTaskRecord task) =>
         new(TaskActionStatus.Conflict, task, $"claimed by {task.ClaimedBy} at {task.ClaimedAt:O}", task.ClaimedBy, task.ClaimedAt);

@@ -29,14 +29,26 @@ internal sealed class ActionLatencyBench(BenchSettings settings, TextWriter log)
         foreach (var concurrency in Concurrency)
         {
             var tasks = await SeedTasksAsync(runtime, Completions, cancellationToken);
+            var meter = await PhaseMeter.StartAsync(connectionString, cancellationToken);
             var started = Stopwatch.GetTimestamp();
             var latencies = await CompleteAsync(runtime, tasks, concurrency, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var phase = await meter.StopAsync(latencies.Count, cancellationToken);
             latencies.Sort();
             var result = new LatencyResult(concurrency, latencies.Count, latencies.Count / elapsed.TotalSeconds,
-                Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+                Percentile(latencies, 0.50), Percentile(latencies, 0.99))
+            {
+                CpuMilliseconds = phase.ProcessCpu.TotalMilliseconds / Math.Max(1, latencies.Count),
+                MachineCpuMilliseconds = phase.MachineBusySeconds * 1000 / Math.Max(1, latencies.Count),
+                Statements = phase.StatementsPerTransition,
+            };
             await log.WriteLineAsync(FormattableString.Invariant(
-                $"  -c {concurrency}: {result.PerSecond:N0} completions/s, p50 {result.P50Milliseconds:0.0} ms, p99 {result.P99Milliseconds:0.0} ms"));
+                $"  -c {concurrency}: {result.PerSecond:N0} completions/s, p50 {result.P50Milliseconds:0.0} ms, p99 {result.P99Milliseconds:0.0} ms, ") +
+                FormattableString.Invariant($"{result.CpuMilliseconds:0.00} ms wuyi CPU and {result.MachineCpuMilliseconds:0.00} ms machine CPU per completion, ") +
+                FormattableString.Invariant($"{result.Statements:0.00} statements per completion"));
+            foreach (var st in phase.Statements?.Take(12) ?? [])
+                await log.WriteLineAsync(FormattableString.Invariant(
+                    $"      {st.Calls / (double)Math.Max(1, latencies.Count),5:0.00} × {st.TotalMilliseconds / Math.Max(1, st.Calls):0.000} ms  {Flat(st.Query)}"));
             results.Add(result);
         }
         return results;
@@ -70,6 +82,12 @@ internal sealed class ActionLatencyBench(BenchSettings settings, TextWriter log)
         return [.. latencies.SelectMany(l => l)];
     }
 
+    private static string Flat(string query)
+    {
+        var flat = string.Join(' ', query.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= 120 ? flat : flat[..117] + "…";
+    }
+
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
@@ -80,4 +98,14 @@ internal sealed class ActionLatencyBench(BenchSettings settings, TextWriter log)
 /// <param name="PerSecond">Completions (transitions) per second.</param>
 /// <param name="P50Milliseconds">Median latency of one completion.</param>
 /// <param name="P99Milliseconds">99th percentile latency.</param>
-internal sealed record LatencyResult(int Concurrency, int Completions, double PerSecond, double P50Milliseconds, double P99Milliseconds);
+internal sealed record LatencyResult(int Concurrency, int Completions, double PerSecond, double P50Milliseconds, double P99Milliseconds)
+{
+    /// <summary>This process's CPU time per completion (the runtime's own cost, whatever else runs on the machine).</summary>
+    public double CpuMilliseconds { get; init; } = double.NaN;
+
+    /// <summary>The whole machine's busy CPU time per completion (PostgreSQL's share included, and anything else running).</summary>
+    public double MachineCpuMilliseconds { get; init; } = double.NaN;
+
+    /// <summary>Statements PostgreSQL executed per completion, transaction control aside (pg_stat_statements; NaN without it).</summary>
+    public double Statements { get; init; } = double.NaN;
+}

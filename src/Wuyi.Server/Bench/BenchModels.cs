@@ -50,6 +50,27 @@ internal static class BenchModels
         </bpmn:definitions>
         """;
 
+    /// <summary>The process key of <see cref="Signal"/>.</summary>
+    public const string SignalKey = "bench-signal";
+
+    /// <summary>The signal <see cref="Signal"/> waits for.</summary>
+    public const string SignalName = "BenchSignal";
+
+    /// <summary>start → wait for the signal BenchSignal → end.</summary>
+    public static readonly string Signal = Header + """
+          <bpmn:signal id="s1" name="BenchSignal" />
+          <bpmn:process id="bench-signal" isExecutable="true">
+            <bpmn:startEvent id="Start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Wait" />
+            <bpmn:intermediateCatchEvent id="Wait">
+              <bpmn:signalEventDefinition signalRef="s1" />
+            </bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="End" />
+            <bpmn:endEvent id="End" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
     /// <summary>start → wait one hour → end: instances started at the same instant fall due at the same instant.</summary>
     public static readonly string Timer = Header + """
           <bpmn:process id="bench-timer" isExecutable="true">

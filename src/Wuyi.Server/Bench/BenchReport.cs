@@ -46,6 +46,8 @@ internal static partial class BenchReport
             Row(s, r, $"(2) seeding for fan-out (batched starts)", f.Instances, f.Seeding);
             Row(s, r, "(2) **fan-out of one message**", f.Instances, f.Phase);
         }
+        foreach (var b in r.Broadcasts)
+            Row(s, r, "(2) **broadcast of one signal** (`POST /api/broadcasts`)", b.Instances, b.Phase);
         if (r.Timers is { } t)
         {
             Row(s, r, $"(3) seeding timers (batched starts)", t.Instances, t.Seeding);

@@ -31,6 +31,9 @@ internal sealed class BenchResults
 
     public List<WaitingResult> FanOuts { get; } = [];
 
+    /// <summary>One BPMN signal broadcast (<c>POST /api/broadcasts</c>) to as many waiting instances as each fan-out.</summary>
+    public List<WaitingResult> Broadcasts { get; } = [];
+
     public WaitingResult? Timers { get; set; }
 
     public List<MemoryResult> Memory { get; } = [];

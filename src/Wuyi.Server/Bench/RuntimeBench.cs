@@ -38,7 +38,10 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
             await OnFreshDatabaseAsync(server, "start", async cs => results.StartComplete = await StartCompleteAsync(cs, cancellationToken), cancellationToken);
         if (settings.Runs("fanout"))
             foreach (var size in settings.FanOutSizes)
+            {
                 await OnFreshDatabaseAsync(server, "fanout", async cs => results.FanOuts.Add(await FanOutAsync(cs, size, cancellationToken)), cancellationToken);
+                await OnFreshDatabaseAsync(server, "broadcast", async cs => results.Broadcasts.Add(await BroadcastAsync(cs, size, cancellationToken)), cancellationToken);
+            }
         if (settings.Runs("timers"))
             await OnFreshDatabaseAsync(server, "timers", async cs => results.Timers = await TimersAsync(cs, settings.TimerCount, cancellationToken), cancellationToken);
         if (settings.Runs("memory"))
@@ -197,6 +200,24 @@ internal sealed class RuntimeBench(BenchSettings settings, TextWriter log)
         await ExpectAllDoneAsync(cs, count, result.Correlated.Count, cancellationToken);
         await log.WriteLineAsync($"  all applied in {phase.Elapsed.TotalSeconds:0.0} s: {phase.PerSecond:N0} transitions/s");
         return new WaitingResult("fan-out", count, seeding, phase);
+    }
+
+    // A signal reaches every instance waiting for it, as POST /api/broadcasts sends it: the fan-out's yardstick in the same run.
+    private async Task<WaitingResult> BroadcastAsync(string cs, int count, CancellationToken cancellationToken)
+    {
+        await log.WriteLineAsync($"(2) broadcast: one signal to {count:N0} waiting instances");
+        await using var runtime = await BenchRuntime.CreateAsync(cs, cancellationToken);
+        await runtime.DeployAsync(BenchModels.Signal, cancellationToken);
+        var seeding = await SeedAsync(runtime, BenchModels.SignalKey, count, cancellationToken);
+        var meter = await PhaseMeter.StartAsync(cs, cancellationToken);
+        CorrelationResult result;
+        using (Watch(cs, "waits", count))
+            result = await runtime.RequestAsync(s => s.GetRequiredService<SignalBroadcast>().BroadcastAsync(BenchModels.SignalName,
+                new Dictionary<string, object?> { ["level"] = "high" }, "bench-broadcast", "bench", cancellationToken), cancellationToken);
+        var phase = await meter.StopAsync(result.Correlated.Count, cancellationToken);
+        await ExpectAllDoneAsync(cs, count, result.Correlated.Count, cancellationToken);
+        await log.WriteLineAsync($"  all applied in {phase.Elapsed.TotalSeconds:0.0} s: {phase.PerSecond:N0} transitions/s");
+        return new WaitingResult("broadcast", count, seeding, phase);
     }
 
     private async Task<WaitingResult> TimersAsync(string cs, int count, CancellationToken cancellationToken)

@@ -104,6 +104,70 @@ public sealed class TaskFormsTests
         Assert.Equal(2, await runtime.QueryAsync(db => db.Forms.CountAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task CompleteAsync_FormVersionsRead_LaterCompletionsValidatedWithoutTheTable(string kind)
+    {
+        var (runtime, instanceId, taskId) = await StartAsync(kind);
+        await using var _ = runtime;
+        runtime.Clock.MoveTo(runtime.Clock.GetUtcNow() + FormVersionCache.Settled + TimeSpan.FromMinutes(1));
+        var maybe = new Dictionary<string, object?>(Valid) { ["decision"] = "maybe" };
+        var first = await CompleteAsync(runtime, taskId, maybe);
+
+        // The form's rows gone: what validates now can only be the versions read by the first completion.
+        await runtime.QueryAsync(db => db.Forms.ExecuteDeleteAsync());
+        var second = await CompleteAsync(runtime, taskId, maybe);
+        var valid = await CompleteAsync(runtime, taskId, Valid);
+
+        Assert.Equal((TaskActionStatus.Invalid, TaskActionStatus.Invalid), (first.Status, second.Status));
+        Assert.Equal(["decision"], second.Errors!.Keys);
+        Assert.Equal(TaskActionStatus.Done, valid.Status);
+        Assert.Equal("completed", (await runtime.InstanceAsync(instanceId)).Status);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_TaskYoungerThanTheVersionsRead_ReadsAVersionDeployedElsewhere()
+    {
+        var (runtime, _, oldTask) = await StartAsync("sqlite");
+        await using var _ = runtime;
+        runtime.Clock.MoveTo(runtime.Clock.GetUtcNow() + FormVersionCache.Settled + TimeSpan.FromMinutes(1));
+        await CompleteAsync(runtime, oldTask, new Dictionary<string, object?>(Valid) { ["decision"] = "maybe" }); // reads version 1
+        // Version 2 deployed by another node (this node's list does not know it); then a task created under it.
+        var text = ShippedForms.Read("township-review").Replace("\"maxLength\": 4000", "\"maxLength\": 10");
+        await runtime.QueryAsync(db =>
+        {
+            db.Forms.Add(new Wuyi.Runtime.Store.FormRecord
+            {
+                FormId = "township-review", Version = 2, Schema = text, Hash = "deployed-by-another-node", DeployedBy = "admin",
+                DeployedAt = runtime.Clock.GetUtcNow(),
+            });
+            return db.SaveChangesAsync();
+        });
+        var started = await runtime.StartAsync("formed");
+        var newTask = (await runtime.OpenTasksAsync(started.InstanceId)).Single().Id;
+        var longComments = new Dictionary<string, object?>(Valid) { ["comments"] = new string('x', 100) };
+
+        var result = await CompleteAsync(runtime, newTask, longComments);
+
+        Assert.Equal(TaskActionStatus.Invalid, result.Status);
+        Assert.Equal(["comments"], result.Errors!.Keys);
+        Assert.Equal(TaskActionStatus.Done, (await CompleteAsync(runtime, oldTask, longComments)).Status);
+    }
+
+    [Fact]
+    public async Task FindAsync_NewestAsked_ReadsTheTableEvenWhenKept()
+    {
+        var (runtime, _, taskId) = await StartAsync("sqlite");
+        await using var _ = runtime;
+        runtime.Clock.MoveTo(runtime.Clock.GetUtcNow() + FormVersionCache.Settled + TimeSpan.FromMinutes(1));
+        await CompleteAsync(runtime, taskId, new Dictionary<string, object?>(Valid) { ["decision"] = "maybe" }); // keeps version 1
+        await runtime.QueryAsync(db => db.Forms.ExecuteDeleteAsync());
+
+        var newest = await runtime.RequestAsync(s => s.GetRequiredService<TaskForms>().FindAsync("township-review", DateTimeOffset.MaxValue, CancellationToken.None));
+
+        Assert.Null(newest);
+    }
+
     [Fact]
     public async Task DeployAsync_NotAForm_ErrorAndNothingStored()
     {

@@ -28,6 +28,24 @@ public sealed class TaskInboxTests
         Assert.Equal("{\"approved\":true}", winner.Task.Outcome);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Kinds), MemberType = typeof(TestDatabase))]
+    public async Task CompleteAsync_Applied_AnswersTheRowAsStored(string kind)
+    {
+        await using var runtime = await RuntimeHarness.CreateAsync(kind);
+        var (_, taskId) = await runtime.StartReviewAsync();
+        await runtime.RequestAsync(s => s.GetRequiredService<TaskInbox>().ClaimAsync(taskId, "alice", CancellationToken.None));
+        // A time finer than either database keeps: the answer must show what was stored, not the clock's ticks.
+        runtime.Clock.MoveTo(RuntimeHarness.Start.AddTicks(123_456_789));
+
+        var done = await Complete(runtime, taskId, "alice");
+        var stored = await runtime.QueryAsync(db => db.UserTasks.AsNoTracking().SingleAsync(t => t.Id == taskId));
+
+        Assert.Equal(TaskActionStatus.Done, done.Status);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(stored), System.Text.Json.JsonSerializer.Serialize(done.Task));
+        Assert.Equal((stored.EndedAt, stored.Revision), (done.Task!.EndedAt, done.Task.Revision));
+    }
+
     [Fact]
     public async Task CompleteAsync_SamePersonTwice_DoneBothOneTransition()
     {
